@@ -1,0 +1,98 @@
+// Builds every bundle: the extension (node/cjs, `vscode` external), the CLI
+// (node/cjs with a shebang), and the webview (browser/iife).
+// `--watch` rebuilds on change; `--production` minifies and drops source maps.
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    entryPoints: ['src/demo/main.ts'],
+    outfile: 'dist/demo.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+];
+
+const webviewEntry = 'webview/main.ts';
+if (fs.existsSync(webviewEntry)) {
+  builds.push({
+    ...common,
+    entryPoints: [webviewEntry],
+    outdir: 'dist/webview',
+    entryNames: 'main',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    loader: { '.ttf': 'file', '.css': 'css' },
+  });
+}
+
+const testEntries = [];
+const testDir = 'test/extension';
+if (fs.existsSync(testDir)) {
+  for (const f of fs.readdirSync(testDir)) if (f.endsWith('.ts')) testEntries.push(path.join(testDir, f));
+}
+if (testEntries.length > 0) {
+  builds.push({
+    ...common,
+    minify: false,
+    sourcemap: 'inline',
+    entryPoints: testEntries,
+    outdir: 'out/test/extension',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+  });
+}
+
+async function main() {
+  if (watch) {
+    const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('[watch] build started');
+    return;
+  }
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  fs.chmodSync('dist/cli.js', 0o755);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
