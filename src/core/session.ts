@@ -1,0 +1,346 @@
+/**
+ * One streamed request from start to end: connect, read the response head,
+ * pick a format, feed the body to its parser, and, when asked, reconnect the
+ * way a browser `EventSource` does. Everything it learns is reported as
+ * timeline items through one callback, in order, ending with exactly one
+ * `end` item.
+ */
+import { startClock, sleep } from './clock';
+import { detectFormat } from './detect';
+import { IdleTimer } from './idle-timer';
+import type { EndItem, EndReason, ErrorItem, StreamFormat, TimelineItem } from './items';
+import { classifyNetworkError } from './net-errors';
+import { createBodyParser } from './parsers/index';
+import type { BodyParser, ParsedItem } from './parsers/parser';
+import { prepareRequest, RequestError } from './request';
+import { DEFAULT_MAX_RECORD_BYTES, DEFAULT_RETRY_MS, type RequestSpec, type StreamSettings } from './spec';
+
+/** Where items go, and how the caller can stop the session. */
+export interface SessionHooks {
+  /** Receives every item synchronously, in order. Must not throw. */
+  onItem(item: TimelineItem): void;
+  /** Aborting it stops the session at once (end reason `aborted`). */
+  signal?: AbortSignal;
+  /** The `fetch` to use (e.g. one that honours an editor's proxy settings). */
+  fetch?: typeof fetch;
+}
+
+/** Largest error body kept for an HTTP error status. */
+const MAX_ERROR_BODY = 64 * 1024;
+
+type Outcome = { next: 'end'; reason: EndReason } | { next: 'reconnect' };
+
+function headersRecord(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name] = value;
+  });
+  return out;
+}
+
+/** Runs a request to its end. Never rejects: failures become `error` items. */
+export async function runStream(spec: RequestSpec, settings: StreamSettings, hooks: SessionHooks): Promise<EndItem> {
+  const now = startClock();
+  const doFetch = hooks.fetch ?? fetch;
+  const outer = hooks.signal;
+  const maxRecordBytes = settings.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const reconnect = settings.reconnect?.enabled ? settings.reconnect : undefined;
+  let bytes = 0;
+  let events = 0;
+  let seq = 0;
+  let retryMs = reconnect?.defaultRetryMs ?? DEFAULT_RETRY_MS;
+  let lastEventId = '';
+  let reconnects = 0;
+
+  const emit = (item: TimelineItem): void => {
+    try {
+      hooks.onItem(item);
+    } catch {
+      // A consumer that throws must not break the stream for the others.
+    }
+  };
+  const fail = (code: ErrorItem['code'], message: string, extra?: Partial<ErrorItem>): void =>
+    emit({ kind: 'error', t: now(), offset: bytes, code, message, fatal: true, ...extra });
+
+  const parserContext = {
+    now,
+    maxRecordBytes,
+    nextSeq: () => ++seq,
+    emit(item: ParsedItem): void {
+      if (item.kind === 'message' || item.kind === 'chunk') events++;
+      else if (item.kind === 'retry') retryMs = item.ms;
+      emit(item);
+    },
+  };
+
+  /** One HTTP exchange. */
+  async function connect(attempt: number): Promise<Outcome> {
+    let prepared;
+    try {
+      prepared = prepareRequest(spec);
+    } catch (err) {
+      if (err instanceof RequestError) {
+        fail(err.code, err.message);
+        return { next: 'end', reason: 'error' };
+      }
+      throw err;
+    }
+    const headers = [...prepared.headers];
+    if (attempt > 0 && lastEventId !== '') headers.push(['Last-Event-ID', lastEventId]);
+    emit({
+      kind: 'request',
+      t: now(),
+      offset: bytes,
+      method: prepared.method,
+      url: prepared.url,
+      headers: Object.fromEntries(headers),
+      bodyBytes: prepared.body === undefined ? 0 : Buffer.byteLength(prepared.body),
+      attempt,
+    });
+
+    const controller = new AbortController();
+    let stopReason: 'aborted' | 'timeout' | undefined;
+    const onOuterAbort = (): void => {
+      stopReason ??= 'aborted';
+      controller.abort();
+    };
+    if (outer?.aborted) return { next: 'end', reason: 'aborted' };
+    outer?.addEventListener('abort', onOuterAbort, { once: true });
+    const idle = new IdleTimer(settings.timeoutMs ?? 0, () => {
+      stopReason ??= 'timeout';
+      controller.abort();
+    });
+    const stopped = (): Outcome | undefined => {
+      if (stopReason === 'aborted') return { next: 'end', reason: 'aborted' };
+      if (stopReason === 'timeout') {
+        fail('timeout', `No data for ${settings.timeoutMs} ms: gave up waiting`);
+        return { next: 'end', reason: 'timeout' };
+      }
+      return undefined;
+    };
+
+    let parser: BodyParser | undefined;
+    let parserLastEventId: (() => string) | undefined;
+    try {
+      let response: Response;
+      try {
+        response = await doFetch(prepared.url, {
+          method: prepared.method,
+          headers,
+          body: prepared.body,
+          signal: controller.signal,
+          redirect: settings.followRedirects === false ? 'manual' : 'follow',
+        });
+      } catch (err) {
+        const s = stopped();
+        if (s) return s;
+        const failure = classifyNetworkError(err, prepared.url);
+        fail(failure.code, failure.message);
+        return reconnect && failure.code !== 'tls' ? { next: 'reconnect' } : { next: 'end', reason: 'error' };
+      }
+      idle.touch();
+      const ttfbMs = now();
+      const contentType = response.headers.get('content-type');
+      const reader = response.body?.getReader();
+      let first: Uint8Array | undefined;
+      let firstError: unknown;
+      const decided = detectFormat(contentType, undefined);
+      const sniff = settings.format === undefined || settings.format === 'auto' ? decided.source !== 'content-type' : false;
+      if (sniff && reader && response.status < 400) {
+        try {
+          const r = await reader.read();
+          if (!r.done) first = r.value;
+        } catch (err) {
+          firstError = err;
+        }
+      }
+      let format: StreamFormat;
+      let formatSource: 'content-type' | 'sniffed' | 'override';
+      if (settings.format && settings.format !== 'auto') {
+        format = settings.format;
+        formatSource = 'override';
+      } else {
+        const d = sniff ? detectFormat(contentType, first) : decided;
+        format = d.format;
+        formatSource = d.source;
+      }
+      emit({
+        kind: 'response',
+        t: now(),
+        offset: bytes,
+        status: response.status,
+        statusText: response.statusText,
+        headers: headersRecord(response.headers),
+        url: response.url || prepared.url,
+        redirected: response.redirected,
+        format,
+        formatSource,
+        ttfbMs,
+      });
+
+      if (response.status >= 400) {
+        const body = reader ? await readLimited(reader, MAX_ERROR_BODY, (n) => (bytes += n)) : '';
+        if (settings.raw && body) emit({ kind: 'raw', t: now(), offset: bytes, text: body, size: Buffer.byteLength(body) });
+        const s = stopped();
+        if (s) return s;
+        const snippet = body.length > 300 ? `${body.slice(0, 300)}…` : body;
+        fail('http-status', `HTTP ${response.status} ${response.statusText}${snippet ? `: ${snippet}` : ''}`, {
+          status: response.status,
+          body,
+        });
+        return { next: 'end', reason: 'error' };
+      }
+      if (!reader) return { next: 'end', reason: 'eof' };
+
+      const essence = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+      const eventSourceWouldReconnect = response.status === 200 && essence === 'text/event-stream';
+      if (reconnect && !eventSourceWouldReconnect) {
+        emit({
+          kind: 'error',
+          t: now(),
+          offset: bytes,
+          code: 'not-a-stream',
+          fatal: false,
+          message:
+            response.status === 204
+              ? 'HTTP 204 No Content: the server asks the client to stop; EventSource does not reconnect'
+              : `Not an event stream (HTTP ${response.status}, Content-Type: ${contentType ?? 'none'}): EventSource would fail and not reconnect`,
+        });
+      }
+
+      const created = createBodyParser(format, parserContext, { baseOffset: bytes, lastEventId });
+      parser = created;
+      if ('lastEventId' in created) parserLastEventId = () => created.lastEventId;
+      const rawDecoder = settings.raw ? new TextDecoder('utf-8') : undefined;
+      const take = (chunk: Uint8Array): void => {
+        bytes += chunk.byteLength;
+        if (rawDecoder) {
+          const text = rawDecoder.decode(chunk, { stream: true });
+          emit({ kind: 'raw', t: now(), offset: bytes, text, size: chunk.byteLength });
+        }
+        created.push(chunk);
+      };
+      if (first) take(first);
+      for (;;) {
+        let r: ReadableStreamReadResult<Uint8Array>;
+        try {
+          if (firstError !== undefined) throw firstError;
+          r = await reader.read();
+        } catch (err) {
+          created.end();
+          parser = undefined;
+          const s = stopped();
+          if (s) return s;
+          const failure = classifyNetworkError(err, prepared.url);
+          fail(failure.code, failure.message);
+          return reconnect && eventSourceWouldReconnect ? { next: 'reconnect' } : { next: 'end', reason: 'error' };
+        }
+        if (r.done) break;
+        idle.touch();
+        take(r.value);
+      }
+      created.end();
+      parser = undefined;
+      return reconnect && eventSourceWouldReconnect ? { next: 'reconnect' } : { next: 'end', reason: 'eof' };
+    } finally {
+      parser?.end();
+      if (parserLastEventId) lastEventId = parserLastEventId();
+      idle.dispose();
+      outer?.removeEventListener('abort', onOuterAbort);
+      controller.abort();
+    }
+  }
+
+  let reason: EndReason;
+  for (let attempt = 0; ; attempt++) {
+    let outcome: Outcome;
+    try {
+      outcome = await connect(attempt);
+    } catch (err) {
+      // A bug must not take the host down: report it like any other failure.
+      fail('network', `Unexpected failure: ${err instanceof Error ? err.message : String(err)}`);
+      outcome = { next: 'end', reason: 'error' };
+    }
+    if (outcome.next === 'end') {
+      reason = outcome.reason;
+      break;
+    }
+    if (reconnect?.maxReconnects !== undefined && reconnects >= reconnect.maxReconnects) {
+      reason = 'max-reconnects';
+      break;
+    }
+    reconnects++;
+    emit({ kind: 'reconnect', t: now(), offset: bytes, attempt: reconnects, lastEventId, delayMs: retryMs });
+    const waited = outer ? await sleep(retryMs, outer) : await sleep(retryMs, new AbortController().signal);
+    if (!waited) {
+      reason = 'aborted';
+      break;
+    }
+  }
+  const end: EndItem = { kind: 'end', t: now(), offset: bytes, reason, events, bytes, ms: now() };
+  emit(end);
+  return end;
+}
+
+/** Reads at most `limit` bytes of a body as text, cancelling the rest. */
+async function readLimited(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  limit: number,
+  count: (n: number) => void,
+): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = '';
+  let total = 0;
+  try {
+    for (;;) {
+      const r = await reader.read();
+      if (r.done) break;
+      count(r.value.byteLength);
+      total += r.value.byteLength;
+      text += decoder.decode(r.value, { stream: true });
+      if (total >= limit) {
+        await reader.cancel();
+        return `${text.slice(0, limit)}… (truncated)`;
+      }
+    }
+  } catch {
+    // Whatever arrived is still worth showing.
+  }
+  return text + decoder.decode();
+}
+
+/**
+ * The same session as an async iterable, for consumers that prefer
+ * `for await`. Items are queued, so a slow consumer never loses one.
+ */
+export async function* streamItems(spec: RequestSpec, settings: StreamSettings, signal?: AbortSignal): AsyncGenerator<TimelineItem> {
+  const queue: TimelineItem[] = [];
+  let wake: (() => void) | undefined;
+  let finished = false;
+  const done = runStream(spec, settings, {
+    signal,
+    onItem(item) {
+      queue.push(item);
+      wake?.();
+    },
+  }).finally(() => {
+    finished = true;
+    wake?.();
+  });
+  let head = 0;
+  for (;;) {
+    if (head < queue.length) {
+      const item = queue[head++]!;
+      if (head > 1024) {
+        queue.splice(0, head);
+        head = 0;
+      }
+      yield item;
+      continue;
+    }
+    if (finished) break;
+    await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
+  }
+  await done;
+}
