@@ -37,6 +37,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    define: { STREAM_VIEWER_VERSION: JSON.stringify(require('./package.json').version) },
   },
   {
     ...common,

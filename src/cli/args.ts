@@ -1,0 +1,141 @@
+/**
+ * Command-line parsing for `stream-viewer`. Bad usage is a `UsageError`
+ * (exit code 2), never a crash.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { STREAM_FORMATS, type FormatSetting } from '../core/items';
+import type { KeyValue, RequestBody, RequestSpec, StreamSettings } from '../core/spec';
+
+/** Wrong flags or arguments: printed with a hint, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Everything a run needs, parsed from argv. */
+export interface CliOptions {
+  spec: RequestSpec;
+  settings: StreamSettings;
+  json: boolean;
+  color: boolean;
+  /** Print response headers in the readable listing. */
+  include: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+/** The help text, kept next to the parser so they cannot drift apart. */
+export const USAGE = `Usage: stream-viewer [options] <url>
+
+Connects to a streaming HTTP endpoint and prints what arrives, event by event.
+Formats: Server-Sent Events, NDJSON / JSON Lines, JSON text sequences, text.
+
+Options:
+  -X, --method <METHOD>      HTTP method (default GET, or POST with --data)
+  -H, --header 'Name: value' add a request header (repeatable)
+  -d, --data <body>          request body; @file reads it from a file
+      --format <format>      auto|sse|ndjson|json-seq|text (default auto)
+      --json                 one JSON object per line on stdout
+      --reconnect            reconnect like a browser EventSource (retry, Last-Event-ID)
+      --max-reconnects <n>   stop after n reconnects
+      --timeout <ms>         give up when nothing arrives for this long
+      --max-record-bytes <n> largest event or line kept (default 16 MiB)
+  -i, --include              show response headers
+      --no-color             plain output (also NO_COLOR=1)
+  -h, --help                 show this help
+  -V, --version              show the version
+
+Exit codes: 0 the stream ended normally, 1 an error (HTTP >= 400, connection,
+timeout), 2 bad usage.`;
+
+function positiveInt(name: string, value: string | undefined, allowZero = false): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || (!allowZero && n === 0)) {
+    throw new UsageError(`--${name} takes a whole number${allowZero ? '' : ' above 0'}, got "${value}"`);
+  }
+  return n;
+}
+
+function parseHeader(text: string): KeyValue {
+  const colon = text.indexOf(':');
+  if (colon <= 0) throw new UsageError(`Header "${text}" is not of the form 'Name: value'`);
+  return { name: text.slice(0, colon).trim(), value: text.slice(colon + 1).trim() };
+}
+
+function readBody(data: string): string {
+  if (!data.startsWith('@')) return data;
+  const path = data.slice(1);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`Cannot read body file "${path}": ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function bodyFor(text: string): RequestBody {
+  try {
+    JSON.parse(text);
+    return { kind: 'json', text };
+  } catch {
+    return { kind: 'raw', text };
+  }
+}
+
+/** Parses argv (without node and script). Throws `UsageError` on bad usage. */
+export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        method: { type: 'string', short: 'X' },
+        header: { type: 'string', short: 'H', multiple: true },
+        data: { type: 'string', short: 'd' },
+        format: { type: 'string' },
+        json: { type: 'boolean' },
+        reconnect: { type: 'boolean' },
+        'max-reconnects': { type: 'string' },
+        timeout: { type: 'string' },
+        'max-record-bytes': { type: 'string' },
+        include: { type: 'boolean', short: 'i' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+  const v = parsed.values;
+  const help = v.help === true;
+  const version = v.version === true;
+  const positionals = parsed.positionals;
+  if (!help && !version && positionals.length !== 1) {
+    throw new UsageError(positionals.length === 0 ? 'Missing URL' : `Expected one URL, got ${positionals.length} arguments`);
+  }
+  const format = (v.format ?? 'auto') as FormatSetting;
+  if (format !== 'auto' && !STREAM_FORMATS.includes(format)) {
+    throw new UsageError(`--format must be one of auto, ${STREAM_FORMATS.join(', ')}; got "${v.format}"`);
+  }
+  const bodyText = v.data === undefined ? undefined : readBody(v.data);
+  const method = (v.method ?? (bodyText === undefined ? 'GET' : 'POST')).toUpperCase();
+  const maxReconnects = positiveInt('max-reconnects', v['max-reconnects'], true);
+  const spec: RequestSpec = {
+    method,
+    url: positionals[0] ?? '',
+    headers: (v.header ?? []).map(parseHeader),
+    body: bodyText === undefined ? { kind: 'none' } : bodyFor(bodyText),
+  };
+  const settings: StreamSettings = {
+    format,
+    timeoutMs: positiveInt('timeout', v.timeout),
+    maxRecordBytes: positiveInt('max-record-bytes', v['max-record-bytes']),
+    reconnect: { enabled: v.reconnect === true || maxReconnects !== undefined, maxReconnects },
+  };
+  const forced = Boolean(env.FORCE_COLOR && env.FORCE_COLOR !== '0');
+  const color = v['no-color'] !== true && (forced || (isTty && !env.NO_COLOR && env.TERM !== 'dumb'));
+  return { spec, settings, json: v.json === true, color, include: v.include === true, help, version };
+}

@@ -1,0 +1,45 @@
+/**
+ * The `--json` output contract (PRODUCT.md): one object per line, keyed by
+ * `type`. Users' CI scripts parse these lines, so fields are only added,
+ * never renamed.
+ */
+import { assertNever, type TimelineItem } from '../core/items';
+
+/** One `--json` line, before serialization. */
+export type JsonLine = Record<string, unknown> & { type: string };
+
+/** Maps a timeline item to its `--json` line, or `undefined` for items the contract leaves out. */
+export function toJsonLine(item: TimelineItem): JsonLine | undefined {
+  switch (item.kind) {
+    case 'request':
+    case 'raw':
+      return undefined;
+    case 'response':
+      return { type: 'response', status: item.status, headers: item.headers, format: item.format, ttfbMs: item.ttfbMs };
+    case 'message':
+      if (item.format === 'sse') {
+        return { type: 'message', event: item.event ?? 'message', data: item.data, id: item.id ?? '', t: item.t };
+      }
+      return item.error === undefined
+        ? { type: 'message', data: item.data, json: item.json, t: item.t }
+        : { type: 'message', data: item.data, error: item.error, t: item.t };
+    case 'chunk':
+      return { type: 'chunk', data: item.data, t: item.t };
+    case 'comment':
+      return { type: 'comment', data: item.data, t: item.t };
+    case 'retry':
+      return { type: 'retry', ms: item.ms, t: item.t };
+    case 'reconnect':
+      return { type: 'reconnect', attempt: item.attempt, lastEventId: item.lastEventId, delayMs: item.delayMs, t: item.t };
+    case 'error': {
+      const line: JsonLine = { type: 'error', message: item.message, code: item.code, fatal: item.fatal, t: item.t };
+      if (item.status !== undefined) line.status = item.status;
+      if (item.body !== undefined) line.body = item.body;
+      return line;
+    }
+    case 'end':
+      return { type: 'end', reason: item.reason, events: item.events, bytes: item.bytes, ms: item.ms };
+    default:
+      return assertNever(item);
+  }
+}

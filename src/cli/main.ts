@@ -1,0 +1,73 @@
+/**
+ * `stream-viewer`: the engine in a terminal or CI. See USAGE in args.ts and
+ * the `--json` contract in json-lines.ts.
+ */
+import { runStream } from '../core/session';
+import type { EndItem } from '../core/items';
+import { parseCliArgs, USAGE, UsageError } from './args';
+import { toJsonLine } from './json-lines';
+import { listItem, palette } from './listing';
+import { LineWriter } from './output';
+
+declare const STREAM_VIEWER_VERSION: string | undefined;
+
+/** Exit code for an end item: 0 for a normal end, 1 when the stream failed. */
+export function exitCodeFor(end: EndItem): number {
+  return end.reason === 'error' || end.reason === 'timeout' ? 1 : 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let options;
+  try {
+    options = parseCliArgs(argv, process.env, process.stdout.isTTY === true);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`stream-viewer: ${err.message}\nTry 'stream-viewer --help'.\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (options.version) {
+    process.stdout.write(`${typeof STREAM_VIEWER_VERSION === 'string' ? STREAM_VIEWER_VERSION : 'dev'}\n`);
+    return 0;
+  }
+  const controller = new AbortController();
+  let interrupts = 0;
+  process.on('SIGINT', () => {
+    // First Ctrl+C ends the stream cleanly (an `end` line still prints); a second one quits at once.
+    if (++interrupts > 1) process.exit(130);
+    controller.abort();
+  });
+  process.on('SIGTERM', () => controller.abort());
+  const out = new LineWriter(process.stdout, () => controller.abort());
+  const p = palette(options.color);
+  const end = await runStream(options.spec, options.settings, {
+    signal: controller.signal,
+    onItem: options.json
+      ? (item) => {
+          const line = toJsonLine(item);
+          if (line) out.line(JSON.stringify(line));
+        }
+      : (item) => {
+          for (const text of listItem(item, p, options.include)) out.line(text);
+        },
+  });
+  await out.close();
+  return exitCodeFor(end);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+    // Open sockets or timers of an aborted fetch must not keep the process alive.
+    setTimeout(() => process.exit(code), 50).unref();
+  },
+  (err: unknown) => {
+    process.stderr.write(`stream-viewer: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);
