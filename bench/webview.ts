@@ -1,0 +1,4 @@
+/** Webview rendering benchmark; filled in with the webview itself. */
+export async function runWebviewBench(): Promise<void> {
+  console.log('\nWebview: not built yet.');
+}
