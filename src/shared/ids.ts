@@ -1,0 +1,36 @@
+/**
+ * Every command ID, view ID, setting key and storage key, in one place so
+ * that package.json, the host and the tests cannot drift apart.
+ */
+
+/** Command IDs, as contributed in package.json. */
+export const Commands = {
+  newRequest: 'streamViewer.newRequest',
+  send: 'streamViewer.send',
+  stop: 'streamViewer.stop',
+  clearTimeline: 'streamViewer.clearTimeline',
+  importCurl: 'streamViewer.importCurl',
+  copyAsCurl: 'streamViewer.copyAsCurl',
+  exportTimeline: 'streamViewer.exportTimeline',
+  openDemoServer: 'streamViewer.openDemoServer',
+  runUrl: 'streamViewer.runUrl',
+} as const;
+
+/** Webview panel type, used by the serializer that restores panels after a reload. */
+export const PANEL_VIEW_TYPE = 'streamViewer.request';
+
+/** Settings under `streamViewer.*`. */
+export const Settings = {
+  section: 'streamViewer',
+  maxItems: 'timeline.maxItems',
+  batchIntervalMs: 'timeline.batchIntervalMs',
+  defaultTimeoutMs: 'request.timeoutMs',
+  maxRecordBytes: 'request.maxRecordBytes',
+  demoPort: 'demo.port',
+} as const;
+
+/** Context keys for `when` clauses. */
+export const ContextKeys = {
+  panelFocused: 'streamViewer.panelFocused',
+  streaming: 'streamViewer.streaming',
+} as const;
