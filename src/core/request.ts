@@ -83,7 +83,7 @@ export function prepareRequest(spec: RequestSpec): PreparedRequest {
       contentType = 'application/json';
       break;
     case 'form':
-      body = new URLSearchParams(enabled(b.fields).map((f) => [f.name, f.value])).toString();
+      body = new URLSearchParams(enabled(b.fields).map((f): [string, string] => [f.name, f.value])).toString();
       contentType = 'application/x-www-form-urlencoded';
       break;
   }

@@ -222,7 +222,7 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
       };
       if (first) take(first);
       for (;;) {
-        let r: ReadableStreamReadResult<Uint8Array>;
+        let r: Awaited<ReturnType<typeof reader.read>>;
         try {
           if (firstError !== undefined) throw firstError;
           r = await reader.read();

@@ -1,0 +1,148 @@
+/**
+ * Entry point: registers commands, the panel serializer and the status bar.
+ * Everything that talks to VS Code lives under src/extension.
+ */
+import * as vscode from 'vscode';
+import { CurlImportError, parseCurl } from '../core/curl';
+import { Commands, PANEL_VIEW_TYPE } from '../shared/ids';
+import { isPanelState } from '../shared/protocol';
+import { readConfig } from './config';
+import { ensureDemoServer, stopDemoServer } from './demo-server';
+import { disposeLog, log } from './log';
+import { defaultPanelState, RequestPanel, type PanelServices } from './panel';
+import { panels } from './panels';
+import { StreamStatusBar } from './status-bar';
+
+/** What `activate` returns, for tests and other extensions. */
+export interface StreamViewerApi {
+  /** Open panels (tests use this to drive the real message path). */
+  panels(): RequestPanel[];
+  /** The panel commands act on. */
+  activePanel(): RequestPanel | undefined;
+}
+
+/** Called by VS Code on first use. */
+export function activate(context: vscode.ExtensionContext): StreamViewerApi {
+  const statusBar = new StreamStatusBar();
+  const services: PanelServices = {
+    extensionUri: context.extensionUri,
+    statusBar,
+    onDidFocus: (p) => panels.focus(p),
+    onDidDispose: (p) => panels.remove(p),
+  };
+  const openPanel = (state = defaultPanelState()): RequestPanel => {
+    const panel = RequestPanel.create(services, state);
+    panels.add(panel);
+    return panel;
+  };
+  /** The active panel, or a new one when none is open. */
+  const target = (): RequestPanel => panels.active ?? openPanel();
+
+  const command = (id: string, fn: (...args: never[]) => unknown): void => {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(id, async (...args: never[]) => {
+        try {
+          return await fn(...args);
+        } catch (err) {
+          const message = err instanceof Error ? err.message : String(err);
+          log().error(`${id}: ${message}`);
+          void vscode.window.showErrorMessage(`Stream Viewer: ${message}`);
+          return undefined;
+        }
+      }),
+    );
+  };
+
+  command(Commands.newRequest, () => {
+    openPanel();
+  });
+  command(Commands.send, async () => {
+    const panel = target();
+    panel.reveal();
+    await panel.send();
+  });
+  command(Commands.stop, async () => {
+    const running = panels.active?.streaming ? panels.active : panels.all().find((p) => p.streaming);
+    await running?.stop();
+  });
+  command(Commands.clearTimeline, () => panels.active?.clear());
+  command(Commands.importCurl, async (text?: string) => {
+    const input =
+      typeof text === 'string'
+        ? text
+        : await vscode.window.showInputBox({
+            title: 'Import from cURL',
+            prompt: 'Paste a curl command',
+            placeHolder: "curl -N -X POST https://api.example.com/v1/chat/completions -H 'Content-Type: application/json' -d '{…}'",
+            ignoreFocusOut: true,
+            validateInput: (v) => {
+              try {
+                parseCurl(v);
+                return undefined;
+              } catch (err) {
+                return err instanceof CurlImportError ? err.message : String(err);
+              }
+            },
+          });
+    if (!input) return undefined;
+    const { spec, ignored } = parseCurl(input);
+    const panel = target();
+    panel.load(spec);
+    panel.reveal();
+    if (ignored.length > 0) void vscode.window.showInformationMessage(`Imported from cURL; ignored: ${ignored.join(', ')}`);
+    return spec;
+  });
+  command(Commands.copyAsCurl, async () => {
+    const panel = panels.active;
+    if (!panel) throw new Error('Open a request first');
+    await panel.copyAsCurl();
+    return panel.curl();
+  });
+  command(Commands.exportTimeline, async (uri?: vscode.Uri) => {
+    const panel = panels.active;
+    if (!panel) throw new Error('Open a request first');
+    return panel.exportTimeline(uri instanceof vscode.Uri ? uri : undefined);
+  });
+  command(Commands.openDemoServer, async (path?: string) => {
+    const server = await ensureDemoServer(readConfig().demoPort);
+    const state = defaultPanelState();
+    state.spec.url = `${server.url.replace(/\/$/, '')}${typeof path === 'string' ? path : '/sse'}`;
+    const panel = openPanel(state);
+    void vscode.window.showInformationMessage(`Demo server running on ${server.url}`, 'Open Endpoint List').then((choice) => {
+      if (choice) void vscode.env.openExternal(vscode.Uri.parse(server.url));
+    });
+    return panel.request.spec.url;
+  });
+  command(Commands.runUrl, async (url?: string) => {
+    const value =
+      typeof url === 'string'
+        ? url
+        : await vscode.window.showInputBox({ title: 'Stream a URL', prompt: 'URL of a streaming endpoint', value: 'http://127.0.0.1:3001/sse' });
+    if (!value) return undefined;
+    const state = defaultPanelState();
+    state.spec.url = value;
+    const panel = openPanel(state);
+    return panel.send();
+  });
+
+  context.subscriptions.push(
+    statusBar,
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
+      async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown) {
+        // Restored after a window reload: the request comes back, the stream does not restart.
+        const panel = new RequestPanel(webviewPanel, services, isPanelState(state) ? state : defaultPanelState());
+        panels.add(panel);
+      },
+    }),
+    { dispose: () => panels.all().forEach((p) => p.dispose()) },
+  );
+  log().info('Stream Viewer activated');
+  return { panels: () => panels.all(), activePanel: () => panels.active };
+}
+
+/** Called by VS Code on shutdown: stop streams and the demo server. */
+export async function deactivate(): Promise<void> {
+  for (const p of panels.all()) p.dispose();
+  await stopDemoServer();
+  disposeLog();
+}

@@ -1,0 +1,310 @@
+/**
+ * One request editor + timeline panel. It owns at most one running stream;
+ * closing the panel aborts it, so nothing keeps running unseen.
+ */
+import * as vscode from 'vscode';
+import { toCurl } from '../core/curl';
+import type { EndItem, TimelineItem } from '../core/items';
+import { prepareRequest, RequestError } from '../core/request';
+import { runStream } from '../core/session';
+import type { RequestSpec, StreamSettings } from '../core/spec';
+import { PANEL_VIEW_TYPE } from '../shared/ids';
+import { isWebviewMessage, type HostToWebview, type PanelState, type WebviewToHost } from '../shared/protocol';
+import { Batcher } from './batcher';
+import { readConfig } from './config';
+import { log } from './log';
+import type { StreamStatusBar } from './status-bar';
+import { TimelineStore, timelineToJsonLines } from './timeline-store';
+import { webviewHtml } from './webview-html';
+
+/** A fresh request: the seed's SSE endpoint on the demo server's default port. */
+export function defaultPanelState(): PanelState {
+  return {
+    spec: { method: 'GET', url: 'http://127.0.0.1:3001/sse', params: [], headers: [], body: { kind: 'none' } },
+    settings: { format: 'auto', timeoutMs: 0, reconnect: { enabled: false }, followRedirects: true },
+  };
+}
+
+/** Shared services every panel uses. */
+export interface PanelServices {
+  extensionUri: vscode.Uri;
+  statusBar: StreamStatusBar;
+  onDidFocus(panel: RequestPanel): void;
+  onDidDispose(panel: RequestPanel): void;
+}
+
+let nextId = 1;
+
+/** A request panel and its stream. */
+export class RequestPanel implements vscode.Disposable {
+  readonly id = `panel-${nextId++}`;
+  private ready = false;
+  private readonly outbox: HostToWebview[] = [];
+  private state: PanelState;
+  private run: { controller: AbortController; requestId: string; done: Promise<EndItem> } | undefined;
+  private readonly store: TimelineStore;
+  private readonly disposables: vscode.Disposable[] = [];
+  private disposed = false;
+
+  /** Opens a new panel beside the active editor. */
+  static create(services: PanelServices, state?: PanelState): RequestPanel {
+    const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
+    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Stream Viewer', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [root],
+    });
+    return new RequestPanel(panel, services, state ?? defaultPanelState());
+  }
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly services: PanelServices,
+    state: PanelState,
+  ) {
+    this.state = state;
+    const config = readConfig();
+    this.store = new TimelineStore(config.maxItems);
+    const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
+    panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'icon.png');
+    panel.webview.html = webviewHtml(panel.webview, root, 'Stream Viewer');
+    this.updateTitle();
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+      panel.onDidDispose(() => this.dispose()),
+      panel.onDidChangeViewState((e) => {
+        if (e.webviewPanel.active) services.onDidFocus(this);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('streamViewer')) return;
+        const c = readConfig();
+        this.store.setMax(c.maxItems);
+        this.post({ type: 'config/didChange', config: { maxItems: c.maxItems } });
+      }),
+    );
+    services.onDidFocus(this);
+  }
+
+  /** The request as the editor currently holds it. */
+  get request(): PanelState {
+    return this.state;
+  }
+
+  /** Whether a stream is running. */
+  get streaming(): boolean {
+    return this.run !== undefined;
+  }
+
+  /** Items kept for export, oldest first. */
+  timeline(): TimelineItem[] {
+    return this.store.all();
+  }
+
+  /** Resolves when the running stream (if any) ends. */
+  async whenIdle(): Promise<void> {
+    await this.run?.done;
+  }
+
+  /** Replaces the request in the editor (e.g. after a cURL import). */
+  load(spec: RequestSpec, settings?: StreamSettings): void {
+    this.state = { spec, settings: settings ?? this.state.settings };
+    this.updateTitle();
+    this.post({ type: 'request/didLoad', spec: this.state.spec, settings: this.state.settings });
+  }
+
+  /** Sends the request; a running stream is stopped first. */
+  async send(spec?: RequestSpec, settings?: StreamSettings): Promise<EndItem> {
+    if (spec) this.state = { spec, settings: settings ?? this.state.settings };
+    this.updateTitle();
+    await this.stop();
+    const config = readConfig();
+    const requestId = `${this.id}-${Date.now().toString(36)}`;
+    const controller = new AbortController();
+    const effective: StreamSettings = {
+      ...this.state.settings,
+      timeoutMs: this.state.settings.timeoutMs || config.defaultTimeoutMs,
+      maxRecordBytes: this.state.settings.maxRecordBytes ?? config.maxRecordBytes,
+      raw: true,
+    };
+    this.store.clear();
+    let events = 0;
+    const batcher = new Batcher<TimelineItem>(config.batchIntervalMs, (items) => {
+      this.store.add(items);
+      this.post({ type: 'stream/didReceive', requestId, items });
+      this.services.statusBar.update(this.id, events);
+    });
+    this.post({ type: 'stream/didStart', requestId });
+    log().info(`${this.state.spec.method} ${redactUrl(this.state.spec.url)}`);
+    this.services.statusBar.update(this.id, 0);
+    void vscode.commands.executeCommand('setContext', 'streamViewer.streaming', true);
+    const done = runStream(this.state.spec, effective, {
+      signal: controller.signal,
+      onItem(item) {
+        if (item.kind === 'message' || item.kind === 'chunk') events++;
+        batcher.add(item);
+      },
+    }).then((end) => {
+      batcher.flush();
+      batcher.dispose();
+      log().info(`ended: ${end.reason}, ${end.events} events, ${end.bytes} bytes in ${end.ms} ms`);
+      this.post({ type: 'stream/didEnd', requestId, end });
+      this.services.statusBar.end(this.id);
+      if (this.run?.requestId === requestId) this.run = undefined;
+      void vscode.commands.executeCommand('setContext', 'streamViewer.streaming', false);
+      return end;
+    });
+    this.run = { controller, requestId, done };
+    return done;
+  }
+
+  /** Stops the running stream, if any, and waits for its end. */
+  async stop(): Promise<void> {
+    const run = this.run;
+    if (!run) return;
+    run.controller.abort();
+    await run.done;
+  }
+
+  /** Empties the timeline here and in the webview. */
+  clear(): void {
+    this.store.clear();
+    this.post({ type: 'timeline/didClear' });
+  }
+
+  /** The request as a `curl` command. */
+  curl(): string {
+    return toCurl(prepareRequest(this.state.spec));
+  }
+
+  /** Copies the request as cURL to the clipboard, with a clear message when it cannot be built. */
+  async copyAsCurl(): Promise<void> {
+    try {
+      await vscode.env.clipboard.writeText(this.curl());
+      void vscode.window.setStatusBarMessage('Stream Viewer: copied as cURL', 3000);
+    } catch (err) {
+      const message = err instanceof RequestError ? err.message : String(err);
+      void vscode.window.showErrorMessage(`Cannot copy as cURL: ${message}`);
+    }
+  }
+
+  /** Asks where to save the timeline and writes it as JSON Lines. */
+  async exportTimeline(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const uri =
+      target ??
+      (await vscode.window.showSaveDialog({
+        filters: { 'JSON Lines': ['jsonl', 'ndjson'] },
+        defaultUri: vscode.workspace.workspaceFolders?.[0]
+          ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'timeline.jsonl')
+          : undefined,
+        saveLabel: 'Export Timeline',
+      }));
+    if (!uri) return undefined;
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(timelineToJsonLines(this.store.all()), 'utf8'));
+    log().info(`exported ${this.store.size} items to ${uri.toString()}`);
+    return uri;
+  }
+
+  /** Shows the panel. */
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  private post(message: HostToWebview): void {
+    if (this.disposed) return;
+    if (!this.ready) {
+      // Until the webview says it is ready, posted messages would be lost.
+      if (message.type === 'stream/didReceive') {
+        const last = this.outbox[this.outbox.length - 1];
+        if (last?.type === 'stream/didReceive' && last.requestId === message.requestId) {
+          last.items.push(...message.items);
+          return;
+        }
+      }
+      this.outbox.push(message);
+      return;
+    }
+    void this.panel.webview.postMessage(message);
+  }
+
+  private onMessage(raw: unknown): void {
+    if (!isWebviewMessage(raw)) {
+      log().warn('ignored a malformed message from the webview');
+      return;
+    }
+    const message: WebviewToHost = raw;
+    switch (message.type) {
+      case 'webview/ready': {
+        this.ready = true;
+        void this.panel.webview.postMessage({
+          type: 'panel/init',
+          spec: this.state.spec,
+          settings: this.state.settings,
+          config: { maxItems: readConfig().maxItems },
+        } satisfies HostToWebview);
+        for (const m of this.outbox.splice(0)) void this.panel.webview.postMessage(m);
+        return;
+      }
+      case 'request/send':
+        void this.send(message.spec, message.settings);
+        return;
+      case 'request/stop':
+        void this.stop();
+        return;
+      case 'request/didChange':
+        this.state = { spec: message.spec, settings: message.settings };
+        this.updateTitle();
+        return;
+      case 'timeline/export':
+        void this.exportTimeline();
+        return;
+      case 'timeline/clear':
+        this.clear();
+        return;
+      case 'clipboard/copy':
+        void vscode.env.clipboard.writeText(message.text);
+        return;
+      case 'curl/copy':
+        void this.copyAsCurl();
+        return;
+      default: {
+        const never: never = message;
+        log().warn(`unknown message ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  private updateTitle(): void {
+    const { method, url } = this.state.spec;
+    let where = url;
+    try {
+      const u = new URL(url);
+      where = u.pathname === '/' ? u.host : u.pathname;
+    } catch {
+      // An unfinished URL is still a fine title.
+    }
+    this.panel.title = `${method} ${where || 'New Request'}`;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.run?.controller.abort();
+    this.services.statusBar.end(this.id);
+    this.services.onDidDispose(this);
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+/** Hides credentials and query values in logged URLs. */
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.username || u.password) u.username = u.password = '***';
+    for (const key of [...u.searchParams.keys()]) u.searchParams.set(key, '…');
+    return u.toString();
+  } catch {
+    return '(invalid URL)';
+  }
+}

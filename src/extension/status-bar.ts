@@ -1,0 +1,45 @@
+/**
+ * One status bar item while any stream runs: how many, how many events,
+ * and a click that stops the active one.
+ */
+import * as vscode from 'vscode';
+import { Commands } from '../shared/ids';
+
+/** Shows running streams in the status bar. */
+export class StreamStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('streamViewer.status', vscode.StatusBarAlignment.Left, 50);
+  private readonly running = new Map<string, number>();
+
+  constructor() {
+    this.item.name = 'Stream Viewer';
+    this.item.command = Commands.stop;
+  }
+
+  /** A stream started or received events. */
+  update(id: string, events: number): void {
+    this.running.set(id, events);
+    this.render();
+  }
+
+  /** A stream ended. */
+  end(id: string): void {
+    this.running.delete(id);
+    this.render();
+  }
+
+  private render(): void {
+    if (this.running.size === 0) {
+      this.item.hide();
+      return;
+    }
+    const events = [...this.running.values()].reduce((a, b) => a + b, 0);
+    const streams = this.running.size === 1 ? '' : ` (${this.running.size} streams)`;
+    this.item.text = `$(pulse) ${events.toLocaleString('en-US')} events${streams}`;
+    this.item.tooltip = 'Stream Viewer: streaming — click to stop';
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
