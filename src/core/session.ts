@@ -6,7 +6,7 @@
  * `end` item.
  */
 import { startClock, sleep } from './clock';
-import { detectFormat } from './detect';
+import { detectFormat, formatFromContentType } from './detect';
 import { IdleTimer } from './idle-timer';
 import type { EndItem, EndReason, ErrorItem, StreamFormat, TimelineItem } from './items';
 import { classifyNetworkError } from './net-errors';
@@ -144,8 +144,8 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
       const reader = response.body?.getReader();
       let first: Uint8Array | undefined;
       let firstError: unknown;
-      const decided = detectFormat(contentType, undefined);
-      const sniff = settings.format === undefined || settings.format === 'auto' ? decided.source !== 'content-type' : false;
+      const auto = settings.format === undefined || settings.format === 'auto';
+      const sniff = auto && formatFromContentType(contentType) === undefined;
       if (sniff && reader && response.status < 400) {
         try {
           const r = await reader.read();
@@ -160,7 +160,7 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
         format = settings.format;
         formatSource = 'override';
       } else {
-        const d = sniff ? detectFormat(contentType, first) : decided;
+        const d = detectFormat(contentType, first);
         format = d.format;
         formatSource = d.source;
       }

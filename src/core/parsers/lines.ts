@@ -1,0 +1,120 @@
+/**
+ * Splits a byte stream into records at a delimiter byte, on bytes rather
+ * than text: no delimiter byte (LF, RS) can occur inside a UTF-8 code point,
+ * so record offsets are exact and decoding never splits a character.
+ * Shared by the NDJSON and JSON text sequence parsers.
+ */
+import { concatBytes, hadInvalidBytes } from '../utf8';
+import type { ParserContext } from './parser';
+
+/** A complete record, decoded. */
+export interface ByteRecord {
+  text: string;
+  /** Bytes of the record, without its delimiter. */
+  size: number;
+  /** Body offset just past the record's delimiter. */
+  end: number;
+  /** False for a last record that the body ended without a delimiter. */
+  terminated: boolean;
+}
+
+/** Calls `onRecord` for each delimited record; enforces the size limit. */
+export class RecordSplitter {
+  private pending: Uint8Array[] = [];
+  private pendingSize = 0;
+  private pushed = 0;
+  private skipping = false;
+  private started = false;
+  private readonly decoder = new TextDecoder('utf-8');
+
+  constructor(
+    private readonly ctx: ParserContext,
+    private readonly baseOffset: number,
+    private readonly delimiter: number,
+    private readonly onRecord: (record: ByteRecord) => void,
+  ) {}
+
+  /** Feeds bytes in order. */
+  push(bytes: Uint8Array): void {
+    if (!this.started && bytes.length > 0) {
+      this.started = true;
+      // A UTF-8 BOM before the first record is not part of it.
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+        this.pushed += 3;
+        bytes = bytes.subarray(3);
+      }
+    }
+    const chunkStart = this.pushed;
+    this.pushed += bytes.length;
+    let from = 0;
+    for (let at = bytes.indexOf(this.delimiter); at !== -1; at = bytes.indexOf(this.delimiter, from)) {
+      const piece = bytes.subarray(from, at);
+      if (this.skipping) {
+        this.skipping = false;
+      } else if (this.pendingSize + piece.length > this.ctx.maxRecordBytes) {
+        this.tooLarge(chunkStart + at);
+      } else {
+        const all = this.pendingSize === 0 ? piece : concatBytes([...this.pending, piece]);
+        this.emit(all, this.baseOffset + chunkStart + at + 1, true);
+      }
+      this.pending = [];
+      this.pendingSize = 0;
+      from = at + 1;
+    }
+    if (from < bytes.length && !this.skipping) {
+      const rest = bytes.subarray(from);
+      if (this.pendingSize + rest.length > this.ctx.maxRecordBytes) {
+        this.tooLarge(this.pushed);
+        this.skipping = true;
+        this.pending = [];
+        this.pendingSize = 0;
+      } else {
+        // Keep a view, not a copy: the chunk is not reused by fetch.
+        this.pending.push(rest);
+        this.pendingSize += rest.length;
+      }
+    }
+  }
+
+  /** Flushes a last record that has no delimiter after it. */
+  end(): void {
+    if (this.pendingSize > 0 && !this.skipping) this.emit(concatBytes(this.pending), this.baseOffset + this.pushed, false);
+    this.pending = [];
+    this.pendingSize = 0;
+  }
+
+  private emit(bytes: Uint8Array, end: number, terminated: boolean): void {
+    const text = this.decoder.decode(bytes);
+    if (hadInvalidBytes(bytes, text)) {
+      this.ctx.emit({
+        kind: 'error',
+        t: this.ctx.now(),
+        offset: end,
+        code: 'invalid-utf8',
+        fatal: false,
+        message: `Invalid UTF-8 in the record ending at byte ${end}; shown as U+FFFD`,
+      });
+    }
+    this.onRecord({ text, size: bytes.length, end, terminated });
+  }
+
+  private tooLarge(at: number): void {
+    this.ctx.emit({
+      kind: 'error',
+      t: this.ctx.now(),
+      offset: this.baseOffset + at,
+      code: 'too-large',
+      fatal: false,
+      message: `A record grew beyond ${this.ctx.maxRecordBytes} bytes; it was skipped (raise the limit to keep it)`,
+    });
+  }
+}
+
+/** Parses JSON, returning the value or the parser's complaint. */
+export function parseJson(text: string): { json: unknown } | { error: string } {
+  try {
+    return { json: JSON.parse(text) as unknown };
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+}
