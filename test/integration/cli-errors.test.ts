@@ -206,9 +206,13 @@ describe('CLI: failures get a clear message and the right exit code', () => {
   it('Ctrl+C ends the stream cleanly: end reason aborted, exit 0', async () => {
     const run = startCli(['--json', server.url + '/stall']);
     let out = '';
+    let sent = false;
     run.child.stdout!.on('data', (d: string) => {
       out += d;
-      if (out.includes('"message"')) run.child.kill('SIGINT');
+      if (out.includes('"message"') && !sent) {
+        sent = true;
+        run.child.kill('SIGINT');
+      }
     });
     const r = await run.done;
     assert.equal(r.code, 0);
