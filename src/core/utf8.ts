@@ -63,7 +63,8 @@ export class Utf8StreamDecoder {
   decode(bytes: Uint8Array): Decoded {
     const text = this.decoder.decode(bytes, { stream: true });
     const invalid = hadInvalidBytes(bytes, text, this.carry);
-    this.carry = bytes.length >= 2 ? bytes.subarray(bytes.length - 2) : bytes;
+    // Keep the last two bytes seen, even when chunks are a single byte long.
+    this.carry = bytes.length >= 2 ? bytes.slice(bytes.length - 2) : concatBytes([this.carry ?? new Uint8Array(0), bytes]).slice(-2);
     return { text, invalid };
   }
 

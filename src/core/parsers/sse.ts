@@ -23,26 +23,53 @@ export interface SseParser extends BodyParser {
 }
 
 /**
- * Index in `text` just past the last blank line (a line terminator right
- * after another), or -1. `before` is the end of the previous chunk, so a
- * blank line split across chunks is found too.
+ * Finds blank lines (the ends of events) in text fed chunk by chunk, with
+ * CR, LF and CRLF line endings, remembering line state across chunks so a
+ * blank line or a CRLF split between chunks is seen too.
  */
-function afterLastBlankLine(text: string, before: string): number {
-  if (!text.includes('\r') && !before.includes('\r')) {
-    // Hot path, LF-only streams: no copy of the chunk.
-    const i = text.lastIndexOf('\n\n');
-    if (i !== -1) return i + 2;
-    return before.endsWith('\n') && text.charCodeAt(0) === 10 ? 1 : -1;
+class BlankLineScanner {
+  /** The current line is empty so far (the stream starts at a line start). */
+  private atLineStart = true;
+  /** The last character was CR, so an LF next is part of the same line ending. */
+  private lastWasCR = false;
+
+  /**
+   * Indices in `text` just past the first and the last blank line it
+   * completes (-1 when none). An ending CRLF counts as a whole.
+   */
+  scan(text: string): { first: number; last: number } {
+    if (!this.lastWasCR && !text.includes('\r')) {
+      // Hot path, LF-only streams: no per-character loop.
+      const lead = this.atLineStart && text.charCodeAt(0) === 10;
+      const i = text.indexOf('\n\n');
+      const j = text.lastIndexOf('\n\n');
+      this.atLineStart = text.endsWith('\n');
+      return { first: lead ? 1 : i === -1 ? -1 : i + 2, last: j !== -1 ? j + 2 : lead ? 1 : -1 };
+    }
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 && this.lastWasCR) {
+        this.lastWasCR = false;
+        if (first === i) first = i + 1;
+        if (last === i) last = i + 1;
+        continue;
+      }
+      if (c === 10 || c === 13) {
+        if (this.atLineStart) {
+          if (first === -1) first = i + 1;
+          last = i + 1;
+        }
+        this.atLineStart = true;
+        this.lastWasCR = c === 13;
+      } else {
+        this.atLineStart = false;
+        this.lastWasCR = false;
+      }
+    }
+    return { first, last };
   }
-  // Rare: CR or CRLF line endings.
-  const scan = before + text;
-  const re = /(?:\r\n|\r|\n)(?:\r\n|\r|\n)/g;
-  let end = -1;
-  for (let m = re.exec(scan); m; m = re.exec(scan)) {
-    end = m.index + m[0].length;
-    re.lastIndex = end - (m[0].endsWith('\r\n') ? 2 : 1);
-  }
-  return end === -1 ? -1 : Math.max(0, end - before.length);
 }
 
 /** Creates the SSE parser for one response body. */
@@ -54,8 +81,7 @@ export function createSseParser(ctx: ParserContext, options: SseParserOptions): 
   let tail: string[] = [];
   let tailLength = 0;
   let skipping = false;
-  /** Last two characters fed, for blank lines split across chunks. */
-  let before = '';
+  const blankLines = new BlankLineScanner();
   const offset = (): number => options.baseOffset + pushed;
 
   const parser: EventSourceParser = createParser({
@@ -87,21 +113,18 @@ export function createSseParser(ctx: ParserContext, options: SseParserOptions): 
 
   function feedText(text: string): void {
     if (text === '') return;
+    const { first, last } = blankLines.scan(text);
     if (skipping) {
-      // Dropping the rest of an oversized event, up to its blank line.
-      const b = afterLastBlankLine(text, before);
-      before = (before + text).slice(-2);
-      if (b === -1) return;
+      // Dropping the rest of an oversized event, up to the blank line that ends it.
+      if (first === -1) return;
       skipping = false;
-      text = text.slice(b);
-      if (text === '') return;
+      parser.feed(text.slice(first));
+    } else {
+      parser.feed(text);
     }
-    parser.feed(text);
-    const b = afterLastBlankLine(text, before);
-    before = text.length >= 2 ? text.slice(-2) : (before + text).slice(-2);
-    if (b !== -1) {
-      tail = b < text.length ? [text.slice(b)] : [];
-      tailLength = text.length - b;
+    if (last !== -1) {
+      tail = last < text.length ? [text.slice(last)] : [];
+      tailLength = text.length - last;
     } else {
       tail.push(text);
       tailLength += text.length;
