@@ -7,6 +7,8 @@
 import { concatBytes, hadInvalidBytes } from '../utf8';
 import type { ParserContext } from './parser';
 
+const BOM = [0xef, 0xbb, 0xbf] as const;
+
 /** A complete record, decoded. */
 export interface ByteRecord {
   text: string;
@@ -24,7 +26,8 @@ export class RecordSplitter {
   private pendingSize = 0;
   private pushed = 0;
   private skipping = false;
-  private started = false;
+  /** Leading bytes held back until it is clear whether they are a BOM. */
+  private head: Uint8Array | undefined = new Uint8Array(0);
   private readonly decoder = new TextDecoder('utf-8');
 
   constructor(
@@ -36,10 +39,16 @@ export class RecordSplitter {
 
   /** Feeds bytes in order. */
   push(bytes: Uint8Array): void {
-    if (!this.started && bytes.length > 0) {
-      this.started = true;
-      // A UTF-8 BOM before the first record is not part of it.
-      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    if (this.head) {
+      // A UTF-8 BOM before the first record is not part of it, even when it arrives a byte at a time.
+      const head = concatBytes([this.head, bytes]);
+      if (head.length < 3 && head.every((b, i) => b === BOM[i])) {
+        this.head = head;
+        return;
+      }
+      this.head = undefined;
+      bytes = head;
+      if (bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2]) {
         this.pushed += 3;
         bytes = bytes.subarray(3);
       }
@@ -78,6 +87,11 @@ export class RecordSplitter {
 
   /** Flushes a last record that has no delimiter after it. */
   end(): void {
+    if (this.head && this.head.length > 0) {
+      const head = this.head;
+      this.head = undefined;
+      this.push(head);
+    }
     if (this.pendingSize > 0 && !this.skipping) this.emit(concatBytes(this.pending), this.baseOffset + this.pushed, false);
     this.pending = [];
     this.pendingSize = 0;
