@@ -82,6 +82,13 @@ if (testEntries.length > 0) {
   });
 }
 
+/** Codicons as their own stylesheet: @vscode-elements finds it by its link's id. */
+function copyCodicons() {
+  const from = 'node_modules/@vscode/codicons/dist';
+  fs.mkdirSync('dist/webview', { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, f), path.join('dist/webview', f));
+}
+
 async function main() {
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
@@ -91,6 +98,7 @@ async function main() {
   }
   await Promise.all(builds.map((b) => esbuild.build(b)));
   fs.chmodSync('dist/cli.js', 0o755);
+  copyCodicons();
 }
 
 main().catch((err) => {

@@ -5,7 +5,7 @@
 import { runStream } from '../core/session';
 import type { EndItem } from '../core/items';
 import { parseCliArgs, USAGE, UsageError } from './args';
-import { toJsonLine } from './json-lines';
+import { toJsonLine } from '../core/json-lines';
 import { listItem, palette } from './listing';
 import { LineWriter } from './output';
 

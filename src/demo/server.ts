@@ -37,7 +37,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, base: string): Promise<void> {
-  const url = new URL(req.url ?? '/', base);
+  // Leading slashes collapsed: `//x` would otherwise parse as a host name.
+  const url = new URL(base + (req.url ?? '/').replace(/^\/+/, ''));
   if (req.method === 'OPTIONS') {
     res.writeHead(204, {
       'Access-Control-Allow-Origin': '*',

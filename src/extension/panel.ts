@@ -39,6 +39,9 @@ let nextId = 1;
 export class RequestPanel implements vscode.Disposable {
   readonly id = `panel-${nextId++}`;
   private ready = false;
+  /** Request whose items the webview acknowledges, and how many it has. */
+  private lastRequestId = '';
+  private rendered = 0;
   private readonly outbox: HostToWebview[] = [];
   private state: PanelState;
   private run: { controller: AbortController; requestId: string; done: Promise<EndItem> } | undefined;
@@ -91,6 +94,16 @@ export class RequestPanel implements vscode.Disposable {
     return this.state;
   }
 
+  /** Whether the webview has loaded and said so. */
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  /** How many items of the latest request the webview reports having received. */
+  get webviewItemCount(): number {
+    return this.rendered;
+  }
+
   /** Whether a stream is running. */
   get streaming(): boolean {
     return this.run !== undefined;
@@ -120,6 +133,8 @@ export class RequestPanel implements vscode.Disposable {
     await this.stop();
     const config = readConfig();
     const requestId = `${this.id}-${Date.now().toString(36)}`;
+    this.lastRequestId = requestId;
+    this.rendered = 0;
     const controller = new AbortController();
     const effective: StreamSettings = {
       ...this.state.settings,
@@ -169,6 +184,7 @@ export class RequestPanel implements vscode.Disposable {
   /** Empties the timeline here and in the webview. */
   clear(): void {
     this.store.clear();
+    this.rendered = 0;
     this.post({ type: 'timeline/didClear' });
   }
 
@@ -266,6 +282,9 @@ export class RequestPanel implements vscode.Disposable {
         return;
       case 'curl/copy':
         void this.copyAsCurl();
+        return;
+      case 'stream/didRender':
+        if (message.requestId === this.run?.requestId || message.requestId === this.lastRequestId) this.rendered = message.received;
         return;
       default: {
         const never: never = message;

@@ -2,6 +2,7 @@
  * The host's copy of a panel's timeline, bounded like the webview's, so that
  * Export and Copy work without asking the webview for its data.
  */
+import { toJsonLine } from '../core/json-lines';
 import type { TimelineItem } from '../core/items';
 
 /** A bounded list that drops the oldest items first. */
@@ -51,9 +52,15 @@ export class TimelineStore {
   }
 }
 
-/** The timeline as JSON Lines, one item per line, for Export. */
+/**
+ * The timeline as JSON Lines for Export: the same lines `stream-viewer --json`
+ * prints, so scripts read an export and a CLI run alike.
+ */
 export function timelineToJsonLines(items: readonly TimelineItem[]): string {
   let out = '';
-  for (const item of items) out += JSON.stringify(item) + '\n';
+  for (const item of items) {
+    const line = toJsonLine(item);
+    if (line) out += JSON.stringify(line) + '\n';
+  }
   return out;
 }

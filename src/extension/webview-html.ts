@@ -16,6 +16,7 @@ export function webviewHtml(webview: vscode.Webview, webviewRoot: vscode.Uri, ti
   const nonce = makeNonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'main.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'main.css'));
+  const codicons = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'codicon.css'));
   const csp = [
     "default-src 'none'",
     `img-src ${webview.cspSource} data:`,
@@ -30,6 +31,7 @@ export function webviewHtml(webview: vscode.Webview, webviewRoot: vscode.Uri, ti
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${codicons.toString()}" nonce="${nonce}" id="vscode-codicon-stylesheet">
 <link rel="stylesheet" href="${style.toString()}" nonce="${nonce}">
 <title>${safeTitle}</title>
 </head>

@@ -28,7 +28,9 @@ export type WebviewToHost =
   | { type: 'timeline/export' }
   | { type: 'timeline/clear' }
   | { type: 'clipboard/copy'; text: string }
-  | { type: 'curl/copy' };
+  | { type: 'curl/copy' }
+  /** Acknowledges items rendered: how many of the request's items the webview has received so far. */
+  | { type: 'stream/didRender'; requestId: string; received: number };
 
 /** Messages from the host to the webview. */
 export type HostToWebview =
@@ -107,6 +109,8 @@ export function isWebviewMessage(x: unknown): x is WebviewToHost {
       return isRequestSpec(x.spec) && isStreamSettings(x.settings);
     case 'clipboard/copy':
       return typeof x.text === 'string';
+    case 'stream/didRender':
+      return typeof x.requestId === 'string' && typeof x.received === 'number';
     default: {
       const unknownType: never = type;
       return unknownType !== unknownType;

@@ -3,8 +3,11 @@ import type { StreamFormat } from '../../../src/core/items';
 import { createBodyParser } from '../../../src/core/parsers/index';
 import type { ParsedItem, ParserContext } from '../../../src/core/parsers/parser';
 
+/** `Omit` applied to each member of a union, so the kinds stay apart. */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /** Items a parser produced, without the time stamp (which varies). */
-export type Collected = Omit<ParsedItem, 't'>[];
+export type Collected = OmitEach<ParsedItem, 't'>[];
 
 /** Runs `format`'s parser over `chunks` and returns what it emitted, plus its last event ID. */
 export function parse(format: StreamFormat, chunks: Uint8Array[], options: { maxRecordBytes?: number; lastEventId?: string } = {}): { items: Collected; lastEventId?: string } {
@@ -13,7 +16,7 @@ export function parse(format: StreamFormat, chunks: Uint8Array[], options: { max
   const ctx: ParserContext = {
     emit: (item) => {
       const { t: _t, ...rest } = item;
-      items.push(rest);
+      items.push(rest as OmitEach<ParsedItem, 't'>);
     },
     now: () => 0,
     nextSeq: () => ++seq,

@@ -3,7 +3,7 @@
  * `type`. Users' CI scripts parse these lines, so fields are only added,
  * never renamed.
  */
-import { assertNever, type TimelineItem } from '../core/items';
+import { assertNever, type TimelineItem } from './items';
 
 /** One `--json` line, before serialization. */
 export type JsonLine = Record<string, unknown> & { type: string };

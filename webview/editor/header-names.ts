@@ -1,0 +1,20 @@
+/** Request header names offered as suggestions in the Headers table. */
+export const HEADER_NAMES: readonly string[] = [
+  'Accept',
+  'Accept-Encoding',
+  'Accept-Language',
+  'Authorization',
+  'Cache-Control',
+  'Content-Type',
+  'Cookie',
+  'Last-Event-ID',
+  'Origin',
+  'Referer',
+  'User-Agent',
+  'X-API-Key',
+  'X-Request-ID',
+  'anthropic-version',
+  'anthropic-beta',
+  'OpenAI-Organization',
+  'OpenAI-Beta',
+];

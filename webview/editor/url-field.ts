@@ -1,0 +1,51 @@
+/**
+ * The URL input with `{{variables}}` highlighted: a mirror behind a
+ * transparent input draws the same text with the variables marked.
+ */
+import { h } from '../dom';
+
+/** Splits text into plain runs and `{{variable}}` runs. */
+export function variableRuns(text: string): { text: string; variable: boolean }[] {
+  return text.split(/(\{\{[^{}]*\}\})/).filter((t) => t !== '').map((t) => ({ text: t, variable: /^\{\{[^{}]*\}\}$/.test(t) }));
+}
+
+/** The URL field. */
+export class UrlField {
+  readonly element: HTMLElement;
+  readonly input: HTMLInputElement;
+  private readonly mirror: HTMLElement;
+
+  constructor(onInput: (value: string) => void, onEnter: () => void) {
+    this.input = h('input', { class: 'url-input', type: 'text', spellcheck: 'false', placeholder: 'Enter a URL, e.g. http://127.0.0.1:3001/sse  ·  {{variables}} allowed', 'aria-label': 'URL' });
+    this.mirror = h('div', { class: 'url-mirror', 'aria-hidden': 'true' });
+    this.element = h('div', { class: 'url-field' }, this.mirror, this.input);
+    this.input.addEventListener('input', () => {
+      this.paint();
+      onInput(this.input.value);
+    });
+    this.input.addEventListener('scroll', () => (this.mirror.scrollLeft = this.input.scrollLeft));
+    this.input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.isComposing) {
+        e.preventDefault();
+        onEnter();
+      }
+    });
+  }
+
+  /** The URL typed. */
+  get value(): string {
+    return this.input.value;
+  }
+
+  /** Sets the URL (keeps the caret when the text is unchanged). */
+  set value(v: string) {
+    if (this.input.value === v) return;
+    this.input.value = v;
+    this.paint();
+  }
+
+  private paint(): void {
+    this.mirror.replaceChildren(...variableRuns(this.input.value).map((r) => (r.variable ? h('span', { class: 'url-variable' }, r.text) : document.createTextNode(r.text))));
+    this.mirror.scrollLeft = this.input.scrollLeft;
+  }
+}

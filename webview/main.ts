@@ -1,0 +1,106 @@
+/**
+ * The panel's webview: the request editor above the live timeline. Talks to
+ * the extension host only through the typed protocol; received data is only
+ * ever put into the page as text.
+ */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-radio/index.js';
+import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
+import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
+import '@vscode-elements/elements/dist/vscode-tabs/index.js';
+import './styles.css';
+import { isPanelState, type HostToWebview } from '../src/shared/protocol';
+import { h } from './dom';
+import { RequestEditor } from './editor/request-editor';
+import { post, savedState, saveState } from './host';
+import { TimelineView } from './timeline/timeline-view';
+
+const DEFAULT_MAX_ITEMS = 200_000;
+
+class App {
+  private readonly editor: RequestEditor;
+  private readonly timeline: TimelineView;
+  private requestId: string | undefined;
+  private ackTimer = 0;
+
+  constructor(root: HTMLElement) {
+    this.editor = new RequestEditor({
+      onChange: (state) => {
+        saveState(state);
+        post({ type: 'request/didChange', spec: state.spec, settings: state.settings });
+      },
+      onSend: () => {
+        const { spec, settings } = this.editor.state();
+        post({ type: 'request/send', spec, settings });
+      },
+      onStop: () => post({ type: 'request/stop' }),
+    });
+    this.timeline = new TimelineView(DEFAULT_MAX_ITEMS, {
+      copy: (text) => post({ type: 'clipboard/copy', text }),
+      clear: () => post({ type: 'timeline/clear' }),
+      exportTimeline: () => post({ type: 'timeline/export' }),
+    });
+    root.replaceChildren(h('main', { class: 'layout' }, this.editor.element, this.timeline.element));
+    this.timeline.mount();
+    const saved = savedState();
+    if (isPanelState(saved)) this.editor.load(saved.spec, saved.settings);
+  }
+
+  handle(message: HostToWebview): void {
+    switch (message.type) {
+      case 'panel/init':
+        this.editor.load(message.spec, message.settings);
+        this.timeline.setMaxItems(message.config.maxItems);
+        saveState({ spec: message.spec, settings: message.settings });
+        if (!message.spec.url) this.editor.focusUrl();
+        return;
+      case 'request/didLoad':
+        this.editor.load(message.spec, message.settings);
+        saveState({ spec: message.spec, settings: message.settings });
+        return;
+      case 'stream/didStart':
+        this.requestId = message.requestId;
+        this.timeline.start();
+        this.editor.setStreaming(true);
+        return;
+      case 'stream/didReceive':
+        if (message.requestId !== this.requestId) return;
+        this.timeline.add(message.items);
+        this.acknowledge();
+        return;
+      case 'stream/didEnd':
+        if (message.requestId !== this.requestId) return;
+        this.timeline.end(message.end);
+        this.editor.setStreaming(false);
+        this.acknowledge();
+        return;
+      case 'timeline/didClear':
+        this.timeline.clear();
+        return;
+      case 'config/didChange':
+        this.timeline.setMaxItems(message.config.maxItems);
+        return;
+      default: {
+        const never: never = message;
+        console.warn('Stream Viewer: unknown message', never);
+      }
+    }
+  }
+
+  /** Tells the host how far rendering got, at most every 100 ms. */
+  private acknowledge(): void {
+    if (this.ackTimer) return;
+    this.ackTimer = window.setTimeout(() => {
+      this.ackTimer = 0;
+      if (this.requestId) post({ type: 'stream/didRender', requestId: this.requestId, received: this.timeline.received });
+    }, 100);
+  }
+}
+
+const app = new App(document.getElementById('app')!);
+window.addEventListener('message', (e: MessageEvent<HostToWebview>) => app.handle(e.data));
+post({ type: 'webview/ready' });

@@ -1,0 +1,102 @@
+/**
+ * What the timeline shows: a predicate built from the filter bar (kinds,
+ * event types, text or regex search, JSONPath on parsed JSON data). JSONPath
+ * uses an RFC 9535 implementation that never evaluates code.
+ */
+import { query, type JsonValue } from 'jsonpath-rfc9535';
+import type { TimelineItem } from '../../src/core/items';
+
+/** The filter bar's state. */
+export interface FilterState {
+  /** Event types hidden (SSE `event`, or the kind for other rows). */
+  hiddenTypes: ReadonlySet<string>;
+  search: string;
+  regex: boolean;
+  jsonPath: string;
+}
+
+/** A compiled filter, or the reason the user's input is not valid. */
+export type CompiledFilter = { ok: true; test: (item: TimelineItem) => boolean; active: boolean } | { ok: false; error: string };
+
+/** The label a row is grouped under in the type chips. */
+export function typeOf(item: TimelineItem): string {
+  if (item.kind === 'message') return item.event ?? item.format;
+  return item.kind;
+}
+
+/** The text a search looks in. */
+function searchableText(item: TimelineItem): string {
+  switch (item.kind) {
+    case 'message':
+      return `${item.event ?? ''}\n${item.id ?? ''}\n${item.data}\n${item.error ?? ''}`;
+    case 'chunk':
+    case 'comment':
+      return item.data;
+    case 'error':
+      return `${item.code}\n${item.message}\n${item.body ?? ''}`;
+    case 'request':
+      return `${item.method} ${item.url}`;
+    case 'response':
+      return `${item.status} ${item.statusText}\n${Object.entries(item.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}`;
+    case 'reconnect':
+      return `reconnect ${item.lastEventId}`;
+    case 'retry':
+    case 'end':
+    case 'raw':
+      return '';
+  }
+}
+
+/** Checks a JSONPath expression; returns the error message, if any. */
+export function jsonPathError(expression: string): string | undefined {
+  try {
+    query({}, expression);
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+/** Builds the predicate for `state`. */
+export function compileFilter(state: FilterState): CompiledFilter {
+  let matchText: ((s: string) => boolean) | undefined;
+  if (state.search !== '') {
+    if (state.regex) {
+      try {
+        const re = new RegExp(state.search, 'i');
+        matchText = (s) => re.test(s);
+      } catch (err) {
+        return { ok: false, error: `Invalid regular expression: ${err instanceof Error ? err.message : String(err)}` };
+      }
+    } else {
+      const needle = state.search.toLowerCase();
+      matchText = (s) => s.toLowerCase().includes(needle);
+    }
+  }
+  const path = state.jsonPath.trim();
+  if (path !== '') {
+    const error = jsonPathError(path);
+    if (error) return { ok: false, error: `Invalid JSONPath: ${error}` };
+  }
+  const hidden = state.hiddenTypes;
+  const active = hidden.size > 0 || matchText !== undefined || path !== '';
+  return {
+    ok: true,
+    active,
+    test(item) {
+      if (item.kind === 'raw') return false;
+      if (hidden.size > 0 && hidden.has(typeOf(item))) return false;
+      if (matchText && !matchText(searchableText(item))) return false;
+      if (path !== '') {
+        // Only JSON data can match a JSONPath; lifecycle rows stay out of the way.
+        if (item.kind !== 'message' || item.json === undefined) return false;
+        try {
+          return query(item.json as JsonValue, path).length > 0;
+        } catch {
+          return false;
+        }
+      }
+      return true;
+    },
+  };
+}
