@@ -47,6 +47,15 @@ const builds = [
     format: 'cjs',
     target: 'node20',
   },
+  {
+    // The demo server as a module, for `npm start` and the UI tests.
+    ...common,
+    entryPoints: ['src/demo/server.ts'],
+    outfile: 'dist/demo-api.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
 ];
 
 const webviewEntry = 'webview/main.ts';

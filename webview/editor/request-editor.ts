@@ -55,7 +55,7 @@ export class RequestEditor {
   private readonly headersTable: KvTable;
   private readonly formTable: KvTable;
   private readonly bodyKind = h('vscode-radio-group', { class: 'body-kind' });
-  private readonly bodyArea = h('textarea', { class: 'body-text', spellcheck: 'false', rows: 8, 'aria-label': 'Body' });
+  private readonly bodyArea = h('textarea', { class: 'body-text', spellcheck: 'false', rows: 5, 'aria-label': 'Body' });
   private readonly bodyStatus = h('div', { class: 'body-status', role: 'status' });
   private readonly bodyPane = h('div', { class: 'body-pane' });
   private readonly tabCounts = { params: h('span', { class: 'tab-count' }), headers: h('span', { class: 'tab-count' }) };

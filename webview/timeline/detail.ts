@@ -5,6 +5,7 @@
 import type { TimelineItem } from '../../src/core/items';
 import { formatBytes } from '../../src/shared/format';
 import { h, icon, replaceChildren } from '../dom';
+import { jsonOf } from './filter';
 import { jsonTree } from './json-tree';
 import { rowText } from './rows';
 
@@ -40,7 +41,7 @@ export class DetailPane {
     this.element.hidden = !item;
     if (!item) return this.element.replaceChildren();
     const row = rowText(item);
-    const json = item.kind === 'message' && item.json !== undefined ? item.json : item.kind !== 'message' && item.kind !== 'chunk' && item.kind !== 'comment' && item.kind !== 'raw' && item.kind !== 'error' ? item : undefined;
+    const json = jsonOf(item);
     const text = dataOf(item);
     const meta = [
       h('span', { class: `kind-badge tone-${row.tone}` }, row.kind),

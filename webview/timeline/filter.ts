@@ -18,10 +18,40 @@ export interface FilterState {
 /** A compiled filter, or the reason the user's input is not valid. */
 export type CompiledFilter = { ok: true; test: (item: TimelineItem) => boolean; active: boolean } | { ok: false; error: string };
 
-/** The label a row is grouped under in the type chips. */
+/**
+ * The key a row is grouped under in the type chips: `e:<event type>` for
+ * messages, `k:<kind>` for lifecycle rows, so an event named "request" and
+ * the request row stay apart.
+ */
 export function typeOf(item: TimelineItem): string {
-  if (item.kind === 'message') return item.event ?? item.format;
-  return item.kind;
+  if (item.kind === 'message') return `e:${item.event ?? item.format}`;
+  return `k:${item.kind}`;
+}
+
+const parsed = new WeakMap<TimelineItem, unknown>();
+const NOT_JSON = Symbol('not JSON');
+
+/**
+ * The item's data as JSON: what the parser found for NDJSON and json-seq,
+ * parsed here (once, cached) for SSE data and text chunks that hold JSON.
+ */
+export function jsonOf(item: TimelineItem): unknown {
+  if (item.kind === 'message' && item.json !== undefined) return item.json;
+  if (item.kind !== 'message' && item.kind !== 'chunk') return undefined;
+  let value = parsed.get(item);
+  if (value === undefined) {
+    const text = item.data.trim();
+    value = NOT_JSON;
+    if (text.startsWith('{') || text.startsWith('[')) {
+      try {
+        value = JSON.parse(text) as unknown;
+      } catch {
+        // Not JSON: shown as text.
+      }
+    }
+    parsed.set(item, value);
+  }
+  return value === NOT_JSON ? undefined : value;
 }
 
 /** The text a search looks in. */
@@ -89,9 +119,10 @@ export function compileFilter(state: FilterState): CompiledFilter {
       if (matchText && !matchText(searchableText(item))) return false;
       if (path !== '') {
         // Only JSON data can match a JSONPath; lifecycle rows stay out of the way.
-        if (item.kind !== 'message' || item.json === undefined) return false;
+        const json = jsonOf(item);
+        if (json === undefined) return false;
         try {
-          return query(item.json as JsonValue, path).length > 0;
+          return query(json as JsonValue, path).length > 0;
         } catch {
           return false;
         }

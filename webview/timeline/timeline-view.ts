@@ -325,7 +325,8 @@ export class TimelineView {
   }
 
   private renderChips(): void {
-    const types = [...this.typeCounts.entries()].sort((a, b) => b[1] - a[1]);
+    // Event types first (most frequent first), lifecycle rows after them.
+    const types = [...this.typeCounts.entries()].sort((a, b) => (a[0][0] === b[0][0] ? b[1] - a[1] : a[0] < b[0] ? -1 : 1));
     if (types.length === 0) {
       this.chips.replaceChildren(h('span', { class: 'muted' }, 'Event types appear here as they arrive.'));
       return;
@@ -334,14 +335,15 @@ export class TimelineView {
     const chips = types.map(([type, count]) => {
       const hidden = this.filterState.hiddenTypes.has(type);
       let chip = existing.get(type);
+      const label = type.slice(2);
       if (!chip) {
-        chip = h('button', { class: 'chip', 'data-type': type }, h('span', { class: 'chip-label' }), h('span', { class: 'chip-count' }));
+        chip = h('button', { class: `chip ${type.startsWith('k:') ? 'chip-lifecycle' : 'chip-event'}`, 'data-type': type }, h('span', { class: 'chip-label' }), h('span', { class: 'chip-count' }));
         chip.addEventListener('click', (e) => this.toggleType(type, e.altKey));
       }
       chip.classList.toggle('off', hidden);
       chip.setAttribute('aria-pressed', String(!hidden));
-      chip.title = hidden ? `Show ${type}` : `Hide ${type} (Alt+click: show only ${type})`;
-      chip.querySelector('.chip-label')!.textContent = type;
+      chip.title = hidden ? `Show ${label}` : `Hide ${label} (Alt+click: show only ${label})`;
+      chip.querySelector('.chip-label')!.textContent = label;
       chip.querySelector('.chip-count')!.textContent = String(count);
       return chip;
     });

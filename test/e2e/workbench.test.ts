@@ -1,0 +1,149 @@
+/**
+ * End to end in the real workbench: the VS Code server with the extension,
+ * Debian's chromium driven by Playwright, the demo server on loopback. A
+ * user's path through the panel, with screenshots (light and dark) saved to
+ * .test-artifacts/ for people to look at.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { startDemoServer, type DemoServer } from '../../src/demo/server';
+// @ts-expect-error: plain ES module shared with the test scripts, no types.
+import { launchBrowser, startVsCodeServer, workbenchUrl } from '../../scripts/vscode-test/server.mjs';
+
+const root = resolve(__dirname, '..', '..');
+const artifacts = join(root, '.test-artifacts');
+
+interface VsCodeServer {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Opens the workbench, runs a palette command, and returns the panel's webview document. */
+async function openPanel(page: Page, command: string): Promise<FrameLocator> {
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  // Contributions appear once the extension host is up: retry until the command is listed.
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(`>${command}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first();
+    if (await row.isVisible({ timeout: 3000 }).catch(() => false)) {
+      await row.click();
+      break;
+    }
+    await page.keyboard.press('Escape');
+    if (attempt > 20) throw new Error(`command "${command}" never appeared`);
+    await page.waitForTimeout(1000);
+  }
+  const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+  await frame.locator('.request-bar').waitFor({ timeout: 30_000 });
+  return frame;
+}
+
+for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
+  const slug = theme.includes('Dark') ? 'dark' : 'light';
+  describe(`the panel in a real VS Code (${slug} theme)`, () => {
+    let demo: DemoServer;
+    let server: VsCodeServer;
+    let browser: Browser;
+    let page: Page;
+    let workspace: string;
+
+    before(async () => {
+      mkdirSync(artifacts, { recursive: true });
+      demo = await startDemoServer({ port: 0 });
+      workspace = mkdtempSync(join(tmpdir(), 'stream-viewer-e2e-'));
+      server = (await startVsCodeServer({ settings: { 'workbench.colorTheme': theme, 'streamViewer.demo.port': demo.port, 'window.commandCenter': false } })) as VsCodeServer;
+      browser = (await launchBrowser()) as Browser;
+      page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.goto(workbenchUrl(server, { folder: workspace, extensionPath: root }));
+    });
+
+    after(async () => {
+      await browser?.close().catch(() => undefined);
+      await server?.stop();
+      await demo?.close();
+      rmSync(workspace, { recursive: true, force: true });
+    });
+
+    it('sends a POST with a header and a JSON body, shows rows, expands one, filters, and stops', async () => {
+      const panel = await openPanel(page, 'Stream Viewer: New Request');
+      await panel.locator('.url-input').fill(`${demo.url}v1/chat/completions?interval=30`);
+      // Method picker: POST.
+      await panel.locator('vscode-single-select.method-select').click();
+      await panel.locator('vscode-single-select.method-select li[role="option"]', { hasText: 'POST' }).click();
+      // A header.
+      await panel.locator('vscode-tab-header', { hasText: 'Headers' }).click();
+      await panel.locator('.kv-input[placeholder="Header"]').first().fill('X-Trace');
+      await panel.locator('.kv-input[data-col="value"]:visible').first().fill('e2e-1');
+      // A JSON body.
+      await panel.locator('vscode-tab-header', { hasText: 'Body' }).click();
+      await panel.locator('vscode-radio[value="json"]').click();
+      await panel.locator('.body-text').fill('{"model":"demo","stream":true,"messages":[{"role":"user","content":"Tell me about streams"}]}');
+      await panel.locator('.body-status.ok').waitFor();
+      await panel.locator('.send-button').click();
+
+      // Rows stream in; the stream ends with [DONE].
+      await panel.locator('.item-row.tone-end').waitFor({ timeout: 30_000 });
+      const events = await panel.locator('.item-row .kind-badge', { hasText: 'event' }).count();
+      assert.ok(events > 5, `only ${events} event rows`);
+      assert.match((await panel.locator('.status-badge').textContent()) ?? '', /200/);
+
+      // Expand a row: its JSON shows as a tree.
+      await panel.locator('.item-row', { hasText: 'chat.completion.chunk' }).first().click();
+      await panel.locator('.detail-pane .json-tree').waitFor();
+      assert.match((await panel.locator('.detail-pane').textContent()) ?? '', /choices/);
+      await page.screenshot({ path: join(artifacts, `workbench-${slug}.png`) });
+
+      // JSONPath: only chunks that carry content.
+      await panel.locator('.jsonpath-input').fill('$.choices[0].delta.content');
+      await page.waitForTimeout(300);
+      const withContent = await panel.locator('.item-row').count();
+      assert.ok(withContent > 0 && withContent < events, `JSONPath kept ${withContent} of ${events}`);
+      await panel.locator('.jsonpath-input').fill('');
+      // Type chips: hide "message" events.
+      await panel.locator('button.chip[data-type="e:message"]').click();
+      await page.waitForTimeout(300);
+      assert.equal(await panel.locator('.item-row .kind-badge', { hasText: 'event' }).count(), 0);
+      await panel.locator('button.chip[data-type="e:message"]').click();
+
+      // A long stream, stopped with the button.
+      await panel.locator('.url-input').fill(`${demo.url}sse?count=100000&interval=50`);
+      await panel.locator('vscode-single-select.method-select').click();
+      await panel.locator('vscode-single-select.method-select li[role="option"]', { hasText: 'GET' }).click();
+      await panel.locator('vscode-tab-header', { hasText: 'Body' }).click();
+      await panel.locator('vscode-radio[value="none"]').click();
+      await panel.locator('.send-button').click();
+      await panel.locator('.item-row .kind-badge', { hasText: 'event' }).nth(5).waitFor({ timeout: 15_000 });
+      await panel.locator('.send-button', { hasText: 'Stop' }).click();
+      await panel.locator('.response-head', { hasText: 'Stopped' }).waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: join(artifacts, `workbench-${slug}-stopped.png`) });
+    });
+
+    it('renders hostile payloads as text', async () => {
+      const panel = await openPanel(page, 'Stream Viewer: New Request');
+      await panel.locator('.url-input').fill(`${demo.url}echo`);
+      await panel.locator('vscode-single-select.method-select').click();
+      await panel.locator('vscode-single-select.method-select li[role="option"]', { hasText: 'POST' }).click();
+      await panel.locator('vscode-tab-header', { hasText: 'Body' }).click();
+      await panel.locator('vscode-radio[value="raw"]').click();
+      const payload = '<img src=x onerror="document.title=\'pwned\'"></script><script>document.title="pwned"</script>';
+      await panel.locator('.body-text').fill(payload);
+      await panel.locator('.send-button').click();
+      await panel.locator('.item-row.tone-end').waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: join(artifacts, `workbench-${slug}-hostile.png`) });
+      await panel.locator('.item-row', { hasText: 'request' }).filter({ hasText: 'EVENT' }).first().click();
+      await panel.locator('.detail-pane').waitFor();
+      assert.equal(await panel.locator('img').count(), 0, 'no <img> element was created from data');
+      assert.equal(await panel.locator('.detail-pane script, .vlist script').count(), 0);
+      assert.match((await panel.locator('.detail-pane').textContent()) ?? '', /<img src=x onerror=/);
+      assert.notEqual(await page.title(), 'pwned');
+    });
+  });
+}
