@@ -62,8 +62,10 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
   const fail = (code: ErrorItem['code'], message: string, extra?: Partial<ErrorItem>): void =>
     emit({ kind: 'error', t: now(), offset: bytes, code, message, fatal: true, ...extra });
 
+  /** Arrival time of the chunk being parsed: every item in one chunk arrived at the same moment. */
+  let chunkTime = 0;
   const parserContext = {
-    now,
+    now: () => chunkTime,
     maxRecordBytes,
     nextSeq: () => ++seq,
     emit(item: ParsedItem): void {
@@ -214,6 +216,7 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
       const rawDecoder = settings.raw ? new TextDecoder('utf-8') : undefined;
       const take = (chunk: Uint8Array): void => {
         bytes += chunk.byteLength;
+        chunkTime = now();
         if (rawDecoder) {
           const text = rawDecoder.decode(chunk, { stream: true });
           emit({ kind: 'raw', t: now(), offset: bytes, text, size: chunk.byteLength });
@@ -227,6 +230,7 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
           if (firstError !== undefined) throw firstError;
           r = await reader.read();
         } catch (err) {
+          chunkTime = now();
           created.end();
           parser = undefined;
           const s = stopped();
@@ -239,11 +243,15 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
         idle.touch();
         take(r.value);
       }
+      chunkTime = now();
       created.end();
       parser = undefined;
       return reconnect && eventSourceWouldReconnect ? { next: 'reconnect' } : { next: 'end', reason: 'eof' };
     } finally {
-      parser?.end();
+      if (parser) {
+        chunkTime = now();
+        parser.end();
+      }
       if (parserLastEventId) lastEventId = parserLastEventId();
       idle.dispose();
       outer?.removeEventListener('abort', onOuterAbort);

@@ -74,3 +74,4 @@ export class Utf8StreamDecoder {
     return { text, invalid: text.length > 0 };
   }
 }
+

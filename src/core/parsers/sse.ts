@@ -29,7 +29,8 @@ export interface SseParser extends BodyParser {
  */
 class BlankLineScanner {
   /** The current line is empty so far (the stream starts at a line start). */
-  private atLineStart = true;
+  constructor(private atLineStart = true) {}
+
   /** The last character was CR, so an LF next is part of the same line ending. */
   private lastWasCR = false;
 
@@ -77,11 +78,23 @@ export function createSseParser(ctx: ParserContext, options: SseParserOptions): 
   const decoder = new Utf8StreamDecoder();
   let lastEventId = options.lastEventId ?? '';
   let pushed = 0;
-  /** Text since the last blank line: what would be lost if the stream ended now. */
+  /**
+   * Text that holds everything since the last blank line: what would be lost
+   * if the stream ended now. Kept loosely (whole chunks since the last chunk
+   * that completed an event) and made exact only when needed, so the hot
+   * path does not scan every chunk a second time.
+   */
   let tail: string[] = [];
   let tailLength = 0;
+  /** Up to two characters just before `tail`, for line state at its start. */
+  let before = '';
+  /** The last two characters fed. */
+  let lastTwo = '';
+  /** An event (or an id-only block) completed during the current feed. */
+  let dispatched = false;
   let skipping = false;
-  const blankLines = new BlankLineScanner();
+  /** Finds the end of an oversized event while skipping it. */
+  let skipper = new BlankLineScanner();
   const offset = (): number => options.baseOffset + pushed;
 
   const parser: EventSourceParser = createParser({
@@ -97,8 +110,10 @@ export function createSseParser(ctx: ParserContext, options: SseParserOptions): 
         size: Buffer.byteLength(event.data),
         seq: ctx.nextSeq(),
       });
+      dispatched = true;
     },
     onId(id) {
+      dispatched = true;
       // Called at the blank line ending a block with an `id:`, before its event,
       // even when the block has no data: exactly when a browser updates it.
       lastEventId = id;
@@ -111,25 +126,46 @@ export function createSseParser(ctx: ParserContext, options: SseParserOptions): 
     },
   });
 
+  /** Makes `tail` exact: the text after the last blank line in it. */
+  function exactTail(): string {
+    const joined = before + tail.join('');
+    const { last } = new BlankLineScanner(before.length < 2).scan(joined);
+    const from = Math.max(last, before.length);
+    before = joined.slice(Math.max(0, from - 2), from);
+    const rest = joined.slice(from);
+    tail = rest === '' ? [] : [rest];
+    tailLength = rest.length;
+    return rest;
+  }
+
   function feedText(text: string): void {
     if (text === '') return;
-    const { first, last } = blankLines.scan(text);
+    /** The two characters before the text the parser gets. */
+    let prefix = lastTwo;
+    lastTwo = text.length >= 2 ? text.slice(-2) : (lastTwo + text).slice(-2);
     if (skipping) {
       // Dropping the rest of an oversized event, up to the blank line that ends it.
+      const { first } = skipper.scan(text);
       if (first === -1) return;
       skipping = false;
-      parser.feed(text.slice(first));
-    } else {
-      parser.feed(text);
+      prefix = text.slice(Math.max(0, first - 2), first);
+      text = text.slice(first);
+      before = prefix;
+      tail = [];
+      tailLength = 0;
     }
-    if (last !== -1) {
-      tail = last < text.length ? [text.slice(last)] : [];
-      tailLength = text.length - last;
+    dispatched = false;
+    parser.feed(text);
+    if (dispatched) {
+      // The last blank line is in this chunk: the tail starts somewhere in it.
+      before = prefix;
+      tail = [text];
+      tailLength = text.length;
     } else {
       tail.push(text);
       tailLength += text.length;
     }
-    if (tailLength > ctx.maxRecordBytes) {
+    if (tailLength > ctx.maxRecordBytes && exactTail().length > ctx.maxRecordBytes) {
       ctx.emit({
         kind: 'error',
         t: ctx.now(),
@@ -142,6 +178,8 @@ export function createSseParser(ctx: ParserContext, options: SseParserOptions): 
       tail = [];
       tailLength = 0;
       skipping = true;
+      skipper = new BlankLineScanner(false);
+      skipper.scan(lastTwo);
     }
   }
 
@@ -170,7 +208,7 @@ export function createSseParser(ctx: ParserContext, options: SseParserOptions): 
       const { text, invalid: bad } = decoder.end();
       feedText(text);
       if (bad) invalid();
-      const rest = tail.join('');
+      const rest = skipping ? '' : exactTail();
       tail = [];
       tailLength = 0;
       // A block that held only comments loses nothing; anything else is an event a browser drops.
