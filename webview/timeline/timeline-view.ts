@@ -17,6 +17,15 @@ import { VirtualList } from './virtual-list';
 
 const ROW_HEIGHT = 24;
 
+const channel = new MessageChannel();
+const queued: (() => void)[] = [];
+channel.port1.onmessage = () => queued.shift()?.();
+/** Runs `fn` in a new task: lets the page paint and handle input, without setTimeout's 4 ms clamp. */
+function nextTask(fn: () => void): void {
+  queued.push(fn);
+  channel.port2.postMessage(0);
+}
+
 /** What the timeline asks of the panel. */
 export interface TimelineEvents {
   copy(text: string): void;
@@ -38,6 +47,9 @@ export class TimelineView {
   private selected: number | undefined;
   private mode: 'items' | 'raw' = 'items';
   private frame = 0;
+  /** Items before this absolute number have been tested against the filter. */
+  private scanAt = 0;
+  private scanToken = 0;
   private fatal: ErrorItem | undefined;
   private warnings = 0;
   /** Every item received for this request, raw text included. */
@@ -153,11 +165,14 @@ export class TimelineView {
       this.typeCounts.set(type, (this.typeCounts.get(type) ?? 0) + 1);
     }
     const firstNew = this.items.dropped + this.items.length;
+    const scanDone = !this.scanning;
     this.items.push(kept);
-    if (this.filter.ok && this.filter.active) {
+    if (this.filter.ok && this.filter.active && scanDone) {
+      // A scan in progress reaches the new items by itself.
       kept.forEach((item, k) => {
         if (this.filter.ok && this.filter.test(item)) this.matches.push(firstNew + k);
       });
+      this.scanAt = firstNew + kept.length;
     }
     this.schedule();
   }
@@ -184,6 +199,8 @@ export class TimelineView {
     this.raw.clear();
     this.total = 0;
     this.matches = [];
+    this.scanAt = 0;
+    this.scanToken++;
     this.typeCounts.clear();
     this.events = 0;
     this.fatal = undefined;
@@ -227,6 +244,7 @@ export class TimelineView {
     this.renderChips();
     const shown = this.visibleCount();
     const parts = [this.filter.ok && this.filter.active ? `${shown} of ${this.items.length} rows` : `${this.items.length} rows`];
+    if (this.scanning) parts.unshift(`Filtering… ${Math.floor(((this.scanAt - this.items.dropped) / Math.max(1, this.items.length)) * 100)}%`);
     if (this.items.dropped > 0) parts.push(`${this.items.dropped} oldest dropped (limit ${this.items.length})`);
     if (this.mode === 'raw') parts.splice(0, parts.length, `${this.raw.length} lines · ${formatBytes(this.raw.bytes)}`, ...(this.raw.dropped > 0 ? [`${this.raw.dropped} oldest lines dropped`] : []));
     this.status.textContent = parts.join(' · ');
@@ -314,14 +332,33 @@ export class TimelineView {
     this.search.classList.toggle('invalid', !this.filter.ok && this.filter.error.startsWith('Invalid regular'));
     this.jsonPath.classList.toggle('invalid', !this.filter.ok && this.filter.error.startsWith('Invalid JSONPath'));
     this.matches = [];
-    if (this.filter.ok && this.filter.active) {
-      let n = this.items.dropped;
-      for (const item of this.items) {
-        if (this.filter.test(item)) this.matches.push(n);
-        n++;
+    this.scanAt = this.items.dropped;
+    this.scan(++this.scanToken);
+  }
+
+  /**
+   * Tests items against the filter in slices of a few milliseconds, so
+   * filtering 200 000 rows (JSONPath parses and queries each) never blocks
+   * the page; rows appear as they are found.
+   */
+  private scan(token: number): void {
+    if (token !== this.scanToken || !(this.filter.ok && this.filter.active)) return;
+    const filter = this.filter;
+    const deadline = performance.now() + 30;
+    this.scanAt = Math.max(this.scanAt, this.items.dropped);
+    const end = this.items.dropped + this.items.length;
+    while (this.scanAt < end && performance.now() < deadline) {
+      for (const stop = Math.min(end, this.scanAt + 256); this.scanAt < stop; this.scanAt++) {
+        if (filter.test(this.itemAt(this.scanAt)!)) this.matches.push(this.scanAt);
       }
     }
+    if (this.scanAt < end) nextTask(() => this.scan(token));
     this.schedule();
+  }
+
+  /** Whether a filter scan is still going through older items. */
+  private get scanning(): boolean {
+    return this.filter.ok && this.filter.active && this.scanAt < this.items.dropped + this.items.length;
   }
 
   private renderChips(): void {
