@@ -1,0 +1,57 @@
+/**
+ * Assembles a streamed LLM response from timeline items, live: feed every
+ * item, read `result()` at any time. The provider is detected from the
+ * first message that looks like one, or forced.
+ */
+import type { TimelineItem } from '../items';
+import { ResponseBuilder } from './builder';
+import { detectProvider } from './detect';
+import { HANDLERS } from './providers';
+import type { LlmProvider, MergedResponse } from './types';
+
+function parse(data: string): unknown {
+  const t = data.trimStart();
+  if (!t.startsWith('{')) return undefined;
+  try {
+    return JSON.parse(data) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Merges one stream. */
+export class LlmMerger {
+  private builder: ResponseBuilder | undefined;
+
+  /** `provider` forces a dialect; without it the stream's first recognisable message decides. */
+  constructor(private readonly forced?: LlmProvider) {
+    if (forced) this.builder = new ResponseBuilder(forced);
+  }
+
+  /** Adds an item; only messages count. */
+  add(item: TimelineItem): void {
+    if (item.kind !== 'message') return;
+    if (item.data.trim() === '[DONE]') {
+      if (this.builder) this.builder.complete = true;
+      return;
+    }
+    const json = item.json !== undefined ? item.json : parse(item.data);
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return;
+    if (!this.builder) {
+      const provider = detectProvider(json, item.event);
+      if (!provider) return;
+      this.builder = new ResponseBuilder(provider);
+    }
+    HANDLERS[this.builder.provider](json as Record<string, unknown>, item.event, item.seq, this.builder);
+  }
+
+  /** The provider in use, once known. */
+  get provider(): LlmProvider | undefined {
+    return this.builder?.provider;
+  }
+
+  /** The response so far, or undefined when the stream is not an LLM stream. */
+  result(): MergedResponse | undefined {
+    return this.builder?.result();
+  }
+}
