@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { STREAM_FORMATS, type FormatSetting } from '../core/items';
 import type { KeyValue, RequestBody, RequestSpec, StreamSettings } from '../core/spec';
+import { LLM_PROVIDERS, type LlmProvider } from '../core/llm/types';
 
 /** Wrong flags or arguments: printed with a hint, exit code 2. */
 export class UsageError extends Error {
@@ -22,6 +23,15 @@ export interface CliOptions {
   include: boolean;
   help: boolean;
   version: boolean;
+  /** Print the assembled LLM response at the end. */
+  merge: boolean;
+  /** Force the LLM dialect for --merge. */
+  provider?: LlmProvider;
+  /** Add timing analytics to the end line. */
+  stats: boolean;
+  stallMs?: number;
+  /** Report protocol diagnostics as they are found (default on). */
+  diagnostics: boolean;
 }
 
 /** The help text, kept next to the parser so they cannot drift apart. */
@@ -40,6 +50,12 @@ Options:
       --max-reconnects <n>   stop after n reconnects
       --timeout <ms>         give up when nothing arrives for this long
       --max-record-bytes <n> largest event or line kept (default 16 MiB)
+      --merge                assemble an LLM response (OpenAI, Anthropic, Gemini,
+                             Ollama) and print it at the end
+      --provider <name>      force the dialect: ${LLM_PROVIDERS.join(', ')}
+      --stats                add timing analytics to the end line
+      --stall-ms <ms>        gap that counts as a stall in --stats (default 2000)
+      --no-diagnostics       do not report protocol problems
   -i, --include              show response headers
       --no-color             plain output (also NO_COLOR=1)
   -h, --help                 show this help
@@ -101,6 +117,11 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: bool
         timeout: { type: 'string' },
         'max-record-bytes': { type: 'string' },
         include: { type: 'boolean', short: 'i' },
+        merge: { type: 'boolean' },
+        provider: { type: 'string' },
+        stats: { type: 'boolean' },
+        'stall-ms': { type: 'string' },
+        'no-diagnostics': { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
@@ -137,5 +158,25 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: bool
   };
   const forced = Boolean(env.FORCE_COLOR && env.FORCE_COLOR !== '0');
   const color = v['no-color'] !== true && (forced || (isTty && !env.NO_COLOR && env.TERM !== 'dumb'));
-  return { spec, settings, json: v.json === true, color, include: v.include === true, help, version };
+  const provider = v.provider as LlmProvider | undefined;
+  if (provider !== undefined && !LLM_PROVIDERS.includes(provider)) {
+    throw new UsageError(`--provider must be one of ${LLM_PROVIDERS.join(', ')}; got "${v.provider}"`);
+  }
+  const diagnostics = v['no-diagnostics'] !== true;
+  // Diagnostics read the raw text of the body.
+  if (diagnostics) settings.raw = true;
+  return {
+    spec,
+    settings,
+    json: v.json === true,
+    color,
+    include: v.include === true,
+    help,
+    version,
+    merge: v.merge === true || provider !== undefined,
+    provider,
+    stats: v.stats === true,
+    stallMs: positiveInt('stall-ms', v['stall-ms']),
+    diagnostics,
+  };
 }

@@ -3,7 +3,9 @@
  * the `--json` contract in json-lines.ts.
  */
 import { runStream } from '../core/session';
-import type { EndItem } from '../core/items';
+import type { EndItem, TimelineItem } from '../core/items';
+import { StreamAnalysis } from '../core/analysis/stream-analysis';
+import { diagnosticLine, listDiagnostic, listMerged, listStats, mergedLine, statsFields } from './analysis-output';
 import { parseCliArgs, USAGE, UsageError } from './args';
 import { toJsonLine } from '../core/json-lines';
 import { listItem, palette } from './listing';
@@ -45,16 +47,40 @@ async function main(argv: string[]): Promise<number> {
   process.on('SIGTERM', () => controller.abort());
   const out = new LineWriter(process.stdout, () => controller.abort());
   const p = palette(options.color);
+  const analysis = new StreamAnalysis({
+    provider: options.provider,
+    stallMs: options.stallMs,
+    onDiagnostic: options.diagnostics
+      ? (d) => {
+          if (options.json) out.line(JSON.stringify(diagnosticLine(d)));
+          else for (const text of listDiagnostic(d, p)) out.line(text);
+        }
+      : undefined,
+  });
+  const print = options.json
+    ? (item: TimelineItem): void => {
+        const line = toJsonLine(item);
+        if (!line) return;
+        if (item.kind === 'end' && options.stats) line.stats = statsFields(analysis.timing());
+        out.line(JSON.stringify(line));
+      }
+    : (item: TimelineItem): void => {
+        for (const text of listItem(item, p, options.include)) out.line(text);
+      };
   const end = await runStream(options.spec, options.settings, {
     signal: controller.signal,
-    onItem: options.json
-      ? (item) => {
-          const line = toJsonLine(item);
-          if (line) out.line(JSON.stringify(line));
+    onItem(item) {
+      analysis.add(item);
+      if (item.kind === 'end') {
+        // What the analysis concludes comes just before the end line.
+        if (options.merge) {
+          if (options.json) out.line(JSON.stringify(mergedLine(analysis.merged())));
+          else for (const text of listMerged(analysis.merged(), p)) out.line(text);
         }
-      : (item) => {
-          for (const text of listItem(item, p, options.include)) out.line(text);
-        },
+        if (options.stats && !options.json) for (const text of listStats(analysis.timing(), p)) out.line(text);
+      }
+      print(item);
+    },
   });
   await out.close();
   return exitCodeFor(end);

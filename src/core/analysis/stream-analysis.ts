@@ -1,0 +1,50 @@
+/**
+ * Everything Stream Viewer understands about one stream, fed item by item:
+ * the LLM merge, timing analytics and protocol diagnostics. The CLI and the
+ * extension host use it the same way.
+ */
+import type { TimelineItem } from '../items';
+import { LlmMerger } from '../llm/merger';
+import { outputTokens } from '../llm/tokens';
+import type { LlmProvider, MergedResponse } from '../llm/types';
+import { DiagnosticsCollector, type Diagnostic } from './diagnostics';
+import { StatsCollector, type StreamStats } from './stats';
+
+/** What to analyse. */
+export interface AnalysisOptions {
+  /** Force an LLM dialect instead of detecting it. */
+  provider?: LlmProvider;
+  stallMs?: number;
+  /** Called for each diagnostic as it is found; omit to skip diagnostics. */
+  onDiagnostic?: (d: Diagnostic) => void;
+}
+
+/** One stream's analysis. */
+export class StreamAnalysis {
+  private readonly merger: LlmMerger;
+  private readonly stats: StatsCollector;
+  private readonly diagnostics: DiagnosticsCollector | undefined;
+
+  constructor(options: AnalysisOptions = {}) {
+    this.merger = new LlmMerger(options.provider);
+    this.stats = new StatsCollector(options.stallMs);
+    this.diagnostics = options.onDiagnostic ? new DiagnosticsCollector(options.onDiagnostic) : undefined;
+  }
+
+  add(item: TimelineItem): void {
+    this.merger.add(item);
+    this.stats.add(item);
+    this.diagnostics?.add(item);
+  }
+
+  /** The merged LLM response, if the stream is one. */
+  merged(): MergedResponse | undefined {
+    return this.merger.result();
+  }
+
+  /** Timing analytics; tokens/s when the stream is an LLM response. */
+  timing(): StreamStats {
+    const merged = this.merger.result();
+    return this.stats.result(merged ? outputTokens(merged) : undefined);
+  }
+}

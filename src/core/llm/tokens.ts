@@ -1,0 +1,18 @@
+/**
+ * Output tokens of a merged response: the provider's own count when its
+ * usage block has one, else the number of text and reasoning deltas (each
+ * delta is usually one token).
+ */
+import type { MergedResponse } from './types';
+
+const OUTPUT_KEYS = ['completion_tokens', 'output_tokens', 'candidatesTokenCount', 'eval_count'];
+
+/** Tokens generated, or undefined when nothing was generated. */
+export function outputTokens(merged: MergedResponse): number | undefined {
+  for (const key of OUTPUT_KEYS) {
+    const v = merged.usage?.[key];
+    if (typeof v === 'number' && v > 0) return v;
+  }
+  const deltas = merged.sources.length;
+  return deltas > 0 ? deltas : undefined;
+}
