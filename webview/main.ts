@@ -43,6 +43,9 @@ class App {
       copy: (text) => post({ type: 'clipboard/copy', text }),
       clear: () => post({ type: 'timeline/clear' }),
       exportTimeline: () => post({ type: 'timeline/export' }),
+      onDiagnostic: (d) => {
+        if (this.requestId) post({ type: 'analysis/didFindProblem', requestId: this.requestId, code: d.code, severity: d.severity, message: d.message, fix: d.fix });
+      },
     });
     root.replaceChildren(h('main', { class: 'layout' }, this.editor.element, this.timeline.element));
     this.timeline.mount();
@@ -76,6 +79,10 @@ class App {
         if (message.requestId !== this.requestId) return;
         this.timeline.end(message.end);
         this.editor.setStreaming(false);
+        {
+          const merged = this.timeline.mergedResponse();
+          post({ type: 'analysis/didMerge', requestId: message.requestId, provider: merged?.provider ?? null, textLength: merged?.text.length ?? 0, toolCalls: merged?.toolCalls.length ?? 0 });
+        }
         this.acknowledge();
         return;
       case 'timeline/didClear':

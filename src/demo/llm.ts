@@ -19,6 +19,7 @@ const REASONING = 'The user wants a streaming example. SSE is the simplest: one 
 
 interface ChatBody {
   model?: unknown;
+  messages?: unknown;
   tools?: unknown;
   stream_options?: { include_usage?: unknown };
 }
@@ -32,6 +33,14 @@ function parseBody(body: string): ChatBody {
   }
 }
 
+/** The answer: the demo text, or what follows "echo:" in the last user message (to try any markdown). */
+function answerFor(body: ChatBody): string {
+  const messages = Array.isArray(body.messages) ? body.messages : [];
+  const last = messages[messages.length - 1] as { content?: unknown } | undefined;
+  const content = typeof last?.content === 'string' ? last.content : '';
+  return content.startsWith('echo:') ? content.slice(5) : DEMO_ANSWER;
+}
+
 /** `/v1/chat/completions`: OpenAI Chat Completions chunks, optional tool call and usage, then `[DONE]`. */
 export async function openAiChat(r: DemoRequest): Promise<void> {
   const body = parseBody(r.body);
@@ -43,7 +52,7 @@ export async function openAiChat(r: DemoRequest): Promise<void> {
     sseEvent({ data: JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra }) });
   r.res.writeHead(200, streamHeaders('text/event-stream'));
   if (!(await write(r, chunk({ role: 'assistant', content: '' })))) return;
-  const tokens = tokenize(DEMO_ANSWER);
+  const tokens = tokenize(answerFor(body));
   for (const t of tokens) {
     if (!(await pause(r, interval)) || !(await write(r, chunk({ content: t })))) return;
   }

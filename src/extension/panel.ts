@@ -42,6 +42,8 @@ export class RequestPanel implements vscode.Disposable {
   /** Request whose items the webview acknowledges, and how many it has. */
   private lastRequestId = '';
   private rendered = 0;
+  private problems: PanelProblem[] = [];
+  private merge: MergeSummary | undefined;
   private readonly outbox: HostToWebview[] = [];
   private state: PanelState;
   private run: { controller: AbortController; requestId: string; done: Promise<EndItem> } | undefined;
@@ -94,6 +96,16 @@ export class RequestPanel implements vscode.Disposable {
     return this.state;
   }
 
+  /** Protocol problems the webview found in the latest stream. */
+  get diagnostics(): readonly PanelProblem[] {
+    return this.problems;
+  }
+
+  /** What the webview's merged view assembled at the end of the latest stream. */
+  get mergeSummary(): MergeSummary | undefined {
+    return this.merge;
+  }
+
   /** Whether the webview has loaded and said so. */
   get isReady(): boolean {
     return this.ready;
@@ -135,6 +147,8 @@ export class RequestPanel implements vscode.Disposable {
     const requestId = `${this.id}-${Date.now().toString(36)}`;
     this.lastRequestId = requestId;
     this.rendered = 0;
+    this.problems = [];
+    this.merge = undefined;
     const controller = new AbortController();
     const effective: StreamSettings = {
       ...this.state.settings,
@@ -283,6 +297,16 @@ export class RequestPanel implements vscode.Disposable {
       case 'curl/copy':
         void this.copyAsCurl();
         return;
+      case 'analysis/didFindProblem':
+        if (message.requestId !== this.lastRequestId) return;
+        this.problems.push({ code: message.code, severity: message.severity, message: message.message, fix: message.fix });
+        log().info(`[${message.severity}] ${message.code}: ${message.message} Fix: ${message.fix}`);
+        return;
+      case 'analysis/didMerge':
+        if (message.requestId !== this.lastRequestId) return;
+        this.merge = { provider: message.provider, textLength: message.textLength, toolCalls: message.toolCalls };
+        if (message.provider) log().info(`merged ${message.provider} response: ${message.textLength} characters, ${message.toolCalls} tool calls`);
+        return;
       case 'stream/didRender':
         if (message.requestId === this.run?.requestId || message.requestId === this.lastRequestId) this.rendered = message.received;
         return;
@@ -314,6 +338,21 @@ export class RequestPanel implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }
+}
+
+/** A protocol problem reported by the webview. */
+export interface PanelProblem {
+  code: string;
+  severity: string;
+  message: string;
+  fix: string;
+}
+
+/** The merged view's result for a finished stream. */
+export interface MergeSummary {
+  provider: string | null;
+  textLength: number;
+  toolCalls: number;
 }
 
 /** Hides credentials and query values in logged URLs. */

@@ -30,7 +30,11 @@ export type WebviewToHost =
   | { type: 'clipboard/copy'; text: string }
   | { type: 'curl/copy' }
   /** Acknowledges items rendered: how many of the request's items the webview has received so far. */
-  | { type: 'stream/didRender'; requestId: string; received: number };
+  | { type: 'stream/didRender'; requestId: string; received: number }
+  /** A protocol problem the webview's analysis found (logged, and kept for the API). */
+  | { type: 'analysis/didFindProblem'; requestId: string; code: string; severity: string; message: string; fix: string }
+  /** At the end of a stream: the LLM dialect recognised, if any, and the assembled text's length. */
+  | { type: 'analysis/didMerge'; requestId: string; provider: string | null; textLength: number; toolCalls: number };
 
 /** Messages from the host to the webview. */
 export type HostToWebview =
@@ -111,6 +115,10 @@ export function isWebviewMessage(x: unknown): x is WebviewToHost {
       return typeof x.text === 'string';
     case 'stream/didRender':
       return typeof x.requestId === 'string' && typeof x.received === 'number';
+    case 'analysis/didFindProblem':
+      return typeof x.requestId === 'string' && ['code', 'severity', 'message', 'fix'].every((k) => typeof x[k] === 'string');
+    case 'analysis/didMerge':
+      return typeof x.requestId === 'string' && (x.provider === null || typeof x.provider === 'string') && typeof x.textLength === 'number' && typeof x.toolCalls === 'number';
     default: {
       const unknownType: never = type;
       return unknownType !== unknownType;

@@ -101,6 +101,20 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       assert.match((await panel.locator('.detail-pane').textContent()) ?? '', /choices/);
       await page.screenshot({ path: join(artifacts, `workbench-${slug}.png`) });
 
+      // The merged view assembles the answer as markdown, with highlighted code.
+      await panel.locator('.segment[data-mode="merged"]').click();
+      await panel.locator('.merged-view .provider-badge', { hasText: 'OpenAI Chat Completions' }).waitFor();
+      await panel.locator('.merged-view .markdown-body strong', { hasText: 'Server-Sent Events' }).waitFor();
+      assert.ok((await panel.locator('.merged-view .markdown-body pre code .hljs-string').count()) > 0, 'code is highlighted');
+      assert.match((await panel.locator('.stats-line').textContent()) ?? '', /events\/s/);
+      await page.screenshot({ path: join(artifacts, `workbench-${slug}-merged.png`) });
+      // Sources: clicking a piece of text selects the event it came from.
+      await panel.locator('.merged-view button', { hasText: 'Sources' }).click();
+      await panel.locator('.source-run', { hasText: 'Events' }).first().click();
+      await panel.locator('.item-row.selected').waitFor();
+      assert.match((await panel.locator('.item-row.selected .cell-data').textContent()) ?? '', /"content":"[^"]*Events/);
+      await panel.locator('.detail-pane button', { hasText: 'Close' }).click();
+
       // JSONPath: only chunks that carry content.
       await panel.locator('.jsonpath-input').fill('$.choices[0].delta.content');
       await page.waitForTimeout(300);
@@ -124,6 +138,37 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       await panel.locator('.send-button', { hasText: 'Stop' }).click();
       await panel.locator('.response-head', { hasText: 'Stopped' }).waitFor({ timeout: 10_000 });
       await page.screenshot({ path: join(artifacts, `workbench-${slug}-stopped.png`) });
+    });
+
+    it("shows the seed server's problems with their fixes", async () => {
+      const panel = await openPanel(page, 'Stream Viewer: New Request');
+      await panel.locator('.url-input').fill(`${demo.url}sse/seed-bug?interval=20`);
+      await panel.locator('.send-button').click();
+      await panel.locator('.item-row.tone-end').waitFor({ timeout: 15_000 });
+      await panel.locator('.segment[data-mode="problems"]').click();
+      await panel.locator('.problem[data-code="sse-fields-split-by-blank-lines"]').waitFor();
+      await panel.locator('.problem[data-code="sse-endless-reconnect"]').waitFor();
+      assert.match((await panel.locator('.problem[data-code="sse-fields-split-by-blank-lines"] .problem-fix').textContent()) ?? '', /consecutive lines/);
+      await page.screenshot({ path: join(artifacts, `workbench-${slug}-problems.png`) });
+    });
+
+    it('renders LLM markdown with HTML in it inert', async () => {
+      const panel = await openPanel(page, 'Stream Viewer: New Request');
+      await panel.locator('.url-input').fill(`${demo.url}v1/chat/completions?interval=0`);
+      await panel.locator('vscode-single-select.method-select').click();
+      await panel.locator('vscode-single-select.method-select li[role="option"]', { hasText: 'POST' }).click();
+      await panel.locator('vscode-tab-header', { hasText: 'Body' }).click();
+      await panel.locator('vscode-radio[value="json"]').click();
+      const hostile = 'echo:**bold** <img src=x onerror="document.title=1"> <script>document.title=2</script> [link](javascript:alert(1))';
+      await panel.locator('.body-text').fill(JSON.stringify({ stream: true, messages: [{ role: 'user', content: hostile }] }));
+      await panel.locator('.send-button').click();
+      await panel.locator('.item-row.tone-end').waitFor({ timeout: 15_000 });
+      await panel.locator('.segment[data-mode="merged"]').click();
+      await panel.locator('.markdown-body strong', { hasText: 'bold' }).waitFor();
+      assert.equal(await panel.locator('.markdown-body img, .markdown-body script').count(), 0);
+      assert.match((await panel.locator('.markdown-body').textContent()) ?? '', /<img src=x onerror=/);
+      assert.equal(await panel.locator('.markdown-body a[href^="javascript"]').count(), 0);
+      assert.notEqual(await page.title(), '1');
     });
 
     it('renders hostile payloads as text', async () => {

@@ -99,6 +99,24 @@ describe('Stream Viewer in VS Code', () => {
     assert.equal(panel.timeline().length, 0);
   });
 
+  it("finds the seed server's problems and assembles an LLM stream in the webview", async () => {
+    await vscode.commands.executeCommand(Commands.openDemoServer, '/sse/seed-bug?interval=0');
+    const seed = await until('a panel', () => api.activePanel());
+    await until('the webview to be ready', () => seed.isReady);
+    await seed.send();
+    await until('the blank-line diagnostic', () => seed.diagnostics.some((d) => d.code === 'sse-fields-split-by-blank-lines'));
+    await until('the reconnect diagnostic', () => seed.diagnostics.some((d) => d.code === 'sse-endless-reconnect'));
+    assert.ok(seed.diagnostics.every((d) => d.fix.length > 0));
+
+    await vscode.commands.executeCommand(Commands.openDemoServer, '/v1/messages?interval=0');
+    const llm = await until('a panel', () => api.panels().find((p) => p !== seed));
+    await until('the webview to be ready', () => llm.isReady);
+    await llm.send();
+    const merged = await until('the merged view', () => llm.mergeSummary);
+    assert.equal(merged.provider, 'anthropic');
+    assert.ok(merged.textLength > 50);
+  });
+
   it('keeps several panels apart, each with its own request', async () => {
     await vscode.commands.executeCommand(Commands.openDemoServer, '/sse?count=1&interval=0');
     await vscode.commands.executeCommand(Commands.openDemoServer, '/ndjson?count=2&interval=0');

@@ -5,6 +5,8 @@
 import type { EndItem, ResponseItem } from '../../src/core/items';
 import { formatBytes } from '../../src/shared/format';
 import { h, icon, replaceChildren } from '../dom';
+import type { StreamStats } from '../../src/core/analysis/stats';
+import { sparkline } from '../insights/sparkline';
 import { endReasonText } from './rows';
 
 const FORMAT_NAMES: Record<string, string> = { sse: 'Server-Sent Events', ndjson: 'NDJSON', 'json-seq': 'JSON text sequence', text: 'Plain text' };
@@ -19,6 +21,7 @@ export class ResponseHead {
   private startedAt = 0;
   private state: 'idle' | 'connecting' | 'streaming' | 'ended' = 'idle';
   private headersOpen = false;
+  private readonly statsLine = h('div', { class: 'stats-line', hidden: true });
 
   /** A new request started. */
   start(): void {
@@ -28,7 +31,27 @@ export class ResponseHead {
     this.bytes = 0;
     this.startedAt = performance.now();
     this.state = 'connecting';
+    this.statsLine.hidden = true;
     this.render();
+  }
+
+  /** Timing analytics under the response line, updated once per frame. */
+  setStats(s: StreamStats): void {
+    if (s.events === 0) {
+      this.statsLine.hidden = true;
+      return;
+    }
+    const ms = (n: number | null): string => (n === null ? '–' : `${n.toFixed(1)} ms`);
+    const facts = [
+      h('span', { class: 'fact', title: 'Time from the request to the first event' }, icon('debug-start'), ` first event ${ms(s.firstEventMs)}`),
+      h('span', { class: 'fact', title: 'Events per second between the first and the last event' }, `${s.eventsPerSec} events/s`),
+      s.tokensPerSec !== undefined ? h('span', { class: 'fact', title: `${s.tokens} output tokens` }, `${s.tokensPerSec} tokens/s`) : null,
+      h('span', { class: 'fact muted', title: 'Gaps between events: median, 95th percentile, longest' }, `gaps p50 ${ms(s.gapMs.p50)} · p95 ${ms(s.gapMs.p95)} · max ${ms(s.gapMs.max)}`),
+      s.stalls.count > 0 ? h('span', { class: 'fact stall-fact', title: `Gaps of ${s.stalls.thresholdMs} ms or more` }, icon('warning'), ` ${s.stalls.count} ${s.stalls.count === 1 ? 'stall' : 'stalls'} (longest ${(s.stalls.longestMs / 1000).toFixed(1)} s)`) : null,
+      s.perSecond.length > 1 ? sparkline(s.perSecond, 140, 20, `Events per second: ${s.perSecond.join(', ')}`) : null,
+    ];
+    replaceChildren(this.statsLine, ...facts);
+    this.statsLine.hidden = false;
   }
 
   /** Clears the block. */
@@ -69,7 +92,8 @@ export class ResponseHead {
   private render(): void {
     const r = this.response;
     if (this.state === 'idle') {
-      this.element.replaceChildren(h('div', { class: 'response-empty muted' }, icon('radio-tower'), ' Send a request to see its stream here.'));
+      this.statsLine.hidden = true;
+    this.element.replaceChildren(h('div', { class: 'response-empty muted' }, icon('radio-tower'), ' Send a request to see its stream here.'));
       return;
     }
     const status = r
@@ -95,6 +119,6 @@ export class ResponseHead {
       r && this.headersOpen
         ? h('dl', { class: 'header-list' }, ...Object.entries(r.headers).flatMap(([k, v]) => [h('dt', null, k), h('dd', null, v)]))
         : null;
-    replaceChildren(this.element, h('div', { class: 'response-line' }, status, ...facts, state, h('span', { class: 'fact live-counters' }, this.countersText()), h('span', { class: 'spacer' }), toggle), headers);
+    replaceChildren(this.element, h('div', { class: 'response-line' }, status, ...facts, state, h('span', { class: 'fact live-counters' }, this.countersText()), h('span', { class: 'spacer' }), toggle), this.statsLine, headers);
   }
 }

@@ -14,8 +14,16 @@ import { RawLines } from './raw-lines';
 import { ResponseHead } from './response-head';
 import { rowText } from './rows';
 import { VirtualList } from './virtual-list';
+import { StreamAnalysis } from '../../src/core/analysis/stream-analysis';
+import { DEFAULT_STALL_MS } from '../../src/core/analysis/stats';
+import { MergedView } from '../insights/merged-view';
+import type { Diagnostic } from '../../src/core/analysis/diagnostics';
+import type { MergedResponse } from '../../src/core/llm/types';
+import { ProblemsView } from '../insights/problems-view';
 
 const ROW_HEIGHT = 24;
+
+type Mode = 'items' | 'raw' | 'merged' | 'problems';
 
 const channel = new MessageChannel();
 const queued: (() => void)[] = [];
@@ -29,6 +37,7 @@ function nextTask(fn: () => void): void {
 /** What the timeline asks of the panel. */
 export interface TimelineEvents {
   copy(text: string): void;
+  onDiagnostic(d: Diagnostic): void;
   clear(): void;
   exportTimeline(): void;
 }
@@ -45,7 +54,10 @@ export class TimelineView {
   private typeCounts = new Map<string, number>();
   private events = 0;
   private selected: number | undefined;
-  private mode: 'items' | 'raw' = 'items';
+  private mode: Mode = 'items';
+  private analysis: StreamAnalysis = this.newAnalysis();
+  private readonly problems = new ProblemsView();
+  private readonly merged: MergedView;
   private frame = 0;
   /** Items before this absolute number have been tested against the filter. */
   private scanAt = 0;
@@ -77,6 +89,9 @@ export class TimelineView {
     this.rawList = new VirtualList({ count: () => this.raw.length, render: (row, i) => this.renderRawLine(row, i) }, 20, (f) => this.showFollow(f), 'raw-list');
     this.rawList.element.hidden = true;
     this.detail = new DetailPane(actions.copy, () => this.select(undefined));
+    this.merged = new MergedView((seq) => this.selectSeq(seq));
+    this.merged.element.hidden = true;
+    this.problems.element.hidden = true;
 
     this.list.element.addEventListener('click', (e) => {
       const i = this.list.indexOf(e.target);
@@ -97,8 +112,9 @@ export class TimelineView {
       this.activeList().follow = on;
       this.showFollow(on);
     });
-    for (const [mode, label, iconName] of [['items', 'Timeline', 'list-flat'], ['raw', 'Raw', 'file-code']] as const) {
-      const b = h('button', { class: `segment${mode === this.mode ? ' pressed' : ''}`, role: 'tab', 'aria-selected': String(mode === this.mode), 'data-mode': mode }, icon(iconName), ` ${label}`);
+    for (const [mode, label, iconName] of [['items', 'Timeline', 'list-flat'], ['raw', 'Raw', 'file-code'], ['merged', 'Merged', 'sparkle'], ['problems', 'Problems', 'warning']] as const) {
+      const b = h('button', { class: `segment${mode === this.mode ? ' pressed' : ''}`, role: 'tab', 'aria-selected': String(mode === this.mode), 'data-mode': mode }, icon(iconName), h('span', { class: 'segment-label' }, ` ${label}`), h('span', { class: 'segment-badge' }));
+      b.title = label;
       b.addEventListener('click', () => this.setMode(mode));
       this.viewToggle.append(b);
     }
@@ -120,12 +136,12 @@ export class TimelineView {
     );
     this.element = h(
       'section',
-      { class: 'timeline', 'aria-label': 'Timeline' },
+      { class: 'timeline', 'aria-label': 'Timeline', 'data-mode': 'items' },
       this.head.element,
       this.banner,
       toolbar,
       h('div', { class: 'filter-line' }, this.chips, this.filterError, h('span', { class: 'spacer' }), this.status),
-      h('div', { class: 'list-area' }, h('div', { class: 'items-area' }, this.listHeader, this.list.element), this.rawList.element, this.detail.element),
+      h('div', { class: 'list-area' }, h('div', { class: 'items-area' }, this.listHeader, this.list.element), this.rawList.element, this.merged.element, this.problems.element, this.detail.element),
     );
     this.renderChips();
   }
@@ -153,6 +169,7 @@ export class TimelineView {
     this.total += batch.length;
     const kept: TimelineItem[] = [];
     for (const item of batch) {
+      this.analysis.add(item);
       if (item.kind === 'raw') {
         this.raw.add(item.text, item.size);
         continue;
@@ -198,6 +215,8 @@ export class TimelineView {
     this.items.clear();
     this.raw.clear();
     this.total = 0;
+    this.analysis = this.newAnalysis();
+    this.problems.clear();
     this.matches = [];
     this.scanAt = 0;
     this.scanToken++;
@@ -239,8 +258,11 @@ export class TimelineView {
       const firstKept = this.matches.findIndex((n) => n >= this.items.dropped);
       this.matches.splice(0, firstKept === -1 ? this.matches.length : firstKept);
     }
-    this.activeList().update();
+    if (this.mode === 'items' || this.mode === 'raw') this.activeList().update();
+    if (this.mode === 'merged') this.merged.update(this.analysis.merged());
     this.head.count(this.events, this.raw.bytes);
+    this.head.setStats(this.analysis.timing());
+    this.paintBadges();
     this.renderChips();
     const shown = this.visibleCount();
     const parts = [this.filter.ok && this.filter.active ? `${shown} of ${this.items.length} rows` : `${this.items.length} rows`];
@@ -274,7 +296,10 @@ export class TimelineView {
     if (!item) return row.replaceChildren();
     const prev = this.itemAt(n - 1);
     const text = rowText(item);
-    row.className = `vrow item-row tone-${text.tone}${n === this.selected ? ' selected' : ''}`;
+    const gap = prev ? item.t - prev.t : 0;
+    const stall = (item.kind === 'message' || item.kind === 'chunk') && gap >= DEFAULT_STALL_MS;
+    row.className = `vrow item-row tone-${text.tone}${n === this.selected ? ' selected' : ''}${stall ? ' stall' : ''}`;
+    row.title = stall ? `Stall: ${(gap / 1000).toFixed(1)} s without data before this row` : '';
     row.setAttribute('aria-selected', String(n === this.selected));
     row.replaceChildren(
       h('span', { class: 'cell-time' }, `${item.t.toFixed(1)}`),
@@ -398,17 +423,74 @@ export class TimelineView {
     this.applyFilter();
   }
 
-  private setMode(mode: 'items' | 'raw'): void {
+  private setMode(mode: Mode): void {
     this.mode = mode;
     for (const b of this.viewToggle.querySelectorAll<HTMLElement>('.segment')) {
       const on = b.dataset.mode === mode;
       b.classList.toggle('pressed', on);
       b.setAttribute('aria-selected', String(on));
     }
-    (this.list.element.parentElement as HTMLElement).hidden = mode === 'raw';
+    (this.list.element.parentElement as HTMLElement).hidden = mode !== 'items';
     this.rawList.element.hidden = mode !== 'raw';
+    this.merged.element.hidden = mode !== 'merged';
+    this.problems.element.hidden = mode !== 'problems';
+    if (mode !== 'items') this.detail.show(undefined);
+    this.element.dataset.mode = mode;
     this.showFollow(this.activeList().follow);
     this.schedule();
+  }
+
+  private newAnalysis(): StreamAnalysis {
+    return new StreamAnalysis({
+      onDiagnostic: (d) => {
+        this.problems.add(d);
+        this.actions.onDiagnostic(d);
+      },
+    });
+  }
+
+  /** The merged LLM response of the current stream, if it is one. */
+  mergedResponse(): MergedResponse | undefined {
+    return this.analysis.merged();
+  }
+
+  /** Counts on the Merged and Problems segments. */
+  private paintBadges(): void {
+    const merged = this.analysis.merged();
+    const { errors, warnings, infos } = this.problems.counts();
+    for (const b of this.viewToggle.querySelectorAll<HTMLElement>('.segment')) {
+      const badge = b.querySelector('.segment-badge')!;
+      if (b.dataset.mode === 'merged') {
+        badge.textContent = merged ? '●' : '';
+        badge.className = 'segment-badge dot';
+        b.title = merged ? `Assembled ${merged.provider} response` : 'No LLM stream recognised';
+      } else if (b.dataset.mode === 'problems') {
+        const n = errors + warnings;
+        badge.textContent = n > 0 ? String(n) : infos > 0 ? String(infos) : '';
+        badge.className = `segment-badge ${errors > 0 ? 'sev-error' : warnings > 0 ? 'sev-warning' : 'sev-info'}`;
+      }
+    }
+  }
+
+  /** Selects the message with this sequence number in the timeline (from the merged text). */
+  private selectSeq(seq: number): void {
+    for (let n = this.items.dropped; n < this.items.dropped + this.items.length; n++) {
+      const item = this.itemAt(n);
+      if (item?.kind === 'message' && item.seq === seq) {
+        if (this.filter.ok && this.filter.active) {
+          this.search.value = '';
+          this.jsonPath.value = '';
+          this.filterState = { ...this.filterState, hiddenTypes: new Set() };
+          this.applyFilter();
+        }
+        this.setMode('items');
+        this.list.follow = false;
+        this.showFollow(false);
+        this.select(n);
+        this.list.reveal(n - this.items.dropped);
+        return;
+      }
+    }
   }
 
   private showFollow(on: boolean): void {

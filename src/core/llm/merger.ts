@@ -9,6 +9,8 @@ import { detectProvider } from './detect';
 import { HANDLERS } from './providers';
 import type { LlmProvider, MergedResponse } from './types';
 
+const MAX_DETECTION_MESSAGES = 20;
+
 function parse(data: string): unknown {
   const t = data.trimStart();
   if (!t.startsWith('{')) return undefined;
@@ -22,6 +24,8 @@ function parse(data: string): unknown {
 /** Merges one stream. */
 export class LlmMerger {
   private builder: ResponseBuilder | undefined;
+  /** Messages looked at without recognising a provider. */
+  private misses = 0;
 
   /** `provider` forces a dialect; without it the stream's first recognisable message decides. */
   constructor(private readonly forced?: LlmProvider) {
@@ -31,6 +35,8 @@ export class LlmMerger {
   /** Adds an item; only messages count. */
   add(item: TimelineItem): void {
     if (item.kind !== 'message') return;
+    // An LLM stream shows its shape in its first messages: past those, stop parsing every event.
+    if (!this.builder && this.misses >= MAX_DETECTION_MESSAGES) return;
     if (item.data.trim() === '[DONE]') {
       if (this.builder) this.builder.complete = true;
       return;
@@ -39,7 +45,10 @@ export class LlmMerger {
     if (typeof json !== 'object' || json === null || Array.isArray(json)) return;
     if (!this.builder) {
       const provider = detectProvider(json, item.event);
-      if (!provider) return;
+      if (!provider) {
+        this.misses++;
+        return;
+      }
       this.builder = new ResponseBuilder(provider);
     }
     HANDLERS[this.builder.provider](json as Record<string, unknown>, item.event, item.seq, this.builder);
