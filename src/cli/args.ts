@@ -32,10 +32,19 @@ export interface CliOptions {
   stallMs?: number;
   /** Report protocol diagnostics as they are found (default on). */
   diagnostics: boolean;
+  /** Save the stream as a recording to this file. */
+  record?: string;
+  /** Replay this recording instead of requesting a URL. */
+  replay?: string;
+  /** Replay speed: 1 original, 0 as fast as possible. */
+  speed: number;
 }
 
 /** The help text, kept next to the parser so they cannot drift apart. */
 export const USAGE = `Usage: stream-viewer [options] <url>
+       stream-viewer [options] --replay <recording>
+       stream-viewer diff <recording-a> <recording-b> [--json]
+       stream-viewer export <recording> --as sse|ndjson|har
 
 Connects to a streaming HTTP endpoint and prints what arrives, event by event.
 Formats: Server-Sent Events, NDJSON / JSON Lines, JSON text sequences, text.
@@ -56,6 +65,9 @@ Options:
       --stats                add timing analytics to the end line
       --stall-ms <ms>        gap that counts as a stall in --stats (default 2000)
       --no-diagnostics       do not report protocol problems
+      --record <file>        save the stream as a recording (.streamrec.jsonl)
+      --replay <file>        replay a recording through the same parsers
+      --speed <n>            replay speed: 1 original (default), 4 faster, 0 instant
   -i, --include              show response headers
       --no-color             plain output (also NO_COLOR=1)
   -h, --help                 show this help
@@ -98,6 +110,13 @@ function bodyFor(text: string): RequestBody {
   }
 }
 
+function speedOf(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--speed takes a number of times the original speed (0 = as fast as possible), got "${value}"`);
+  return n;
+}
+
 /** Parses argv (without node and script). Throws `UsageError` on bad usage. */
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean): CliOptions {
   let parsed;
@@ -122,6 +141,9 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: bool
         stats: { type: 'boolean' },
         'stall-ms': { type: 'string' },
         'no-diagnostics': { type: 'boolean' },
+        record: { type: 'string' },
+        replay: { type: 'string' },
+        speed: { type: 'string' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
@@ -134,7 +156,9 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: bool
   const help = v.help === true;
   const version = v.version === true;
   const positionals = parsed.positionals;
-  if (!help && !version && positionals.length !== 1) {
+  const replay = v.replay;
+  if (replay !== undefined && positionals.length > 0) throw new UsageError('Give either a URL or --replay <recording>, not both');
+  if (!help && !version && replay === undefined && positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'Missing URL' : `Expected one URL, got ${positionals.length} arguments`);
   }
   const format = (v.format ?? 'auto') as FormatSetting;
@@ -178,5 +202,8 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: bool
     stats: v.stats === true,
     stallMs: positiveInt('stall-ms', v['stall-ms']),
     diagnostics,
+    record: v.record,
+    replay,
+    speed: speedOf(v.speed),
   };
 }

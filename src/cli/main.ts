@@ -10,6 +10,11 @@ import { parseCliArgs, USAGE, UsageError } from './args';
 import { toJsonLine } from '../core/json-lines';
 import { listItem, palette } from './listing';
 import { LineWriter } from './output';
+import { writeFileSync } from 'node:fs';
+import { Recorder } from '../core/recording/recorder';
+import { replayRecording } from '../core/recording/replay';
+import { stringifyRecording, type Recording } from '../core/recording/format';
+import { readRecording, runRecordingCommand } from './recording-commands';
 
 declare const STREAM_VIEWER_VERSION: string | undefined;
 
@@ -19,9 +24,24 @@ export function exitCodeFor(end: EndItem): number {
 }
 
 async function main(argv: string[]): Promise<number> {
+  const version = typeof STREAM_VIEWER_VERSION === 'string' ? STREAM_VIEWER_VERSION : 'dev';
+  if (argv[0] === 'diff' || argv[0] === 'export') {
+    try {
+      const color = !argv.includes('--no-color') && process.stdout.isTTY === true && !process.env.NO_COLOR;
+      return runRecordingCommand(argv[0], argv.slice(1), palette(color), version);
+    } catch (err) {
+      if (err instanceof UsageError) {
+        process.stderr.write(`stream-viewer: ${err.message}\n`);
+        return 2;
+      }
+      throw err;
+    }
+  }
   let options;
+  let recording: Recording | undefined;
   try {
     options = parseCliArgs(argv, process.env, process.stdout.isTTY === true);
+    if (options.replay !== undefined) recording = readRecording(options.replay);
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`stream-viewer: ${err.message}\nTry 'stream-viewer --help'.\n`);
@@ -34,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (options.version) {
-    process.stdout.write(`${typeof STREAM_VIEWER_VERSION === 'string' ? STREAM_VIEWER_VERSION : 'dev'}\n`);
+    process.stdout.write(`${version}\n`);
     return 0;
   }
   const controller = new AbortController();
@@ -67,9 +87,12 @@ async function main(argv: string[]): Promise<number> {
     : (item: TimelineItem): void => {
         for (const text of listItem(item, p, options.include)) out.line(text);
       };
-  const end = await runStream(options.spec, options.settings, {
+  const recorder = options.record !== undefined ? new Recorder(options.spec, options.settings) : undefined;
+  const hooks = {
     signal: controller.signal,
-    onItem(item) {
+    onChunk: recorder ? (bytes: Uint8Array, t: number) => recorder.onChunk(bytes, t) : undefined,
+    onItem(item: TimelineItem): void {
+      recorder?.onItem(item);
       analysis.add(item);
       if (item.kind === 'end') {
         // What the analysis concludes comes just before the end line.
@@ -81,8 +104,19 @@ async function main(argv: string[]): Promise<number> {
       }
       print(item);
     },
-  });
+  };
+  const end = recording
+    ? await replayRecording(recording, hooks, { speed: options.speed })
+    : await runStream(options.spec, options.settings, hooks);
   await out.close();
+  if (recorder && options.record !== undefined) {
+    try {
+      writeFileSync(options.record, stringifyRecording(recorder.recording()));
+    } catch (err) {
+      process.stderr.write(`stream-viewer: cannot write the recording to ${options.record}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
+      return 1;
+    }
+  }
   return exitCodeFor(end);
 }
 

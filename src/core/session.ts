@@ -23,6 +23,8 @@ export interface SessionHooks {
   signal?: AbortSignal;
   /** The `fetch` to use (e.g. one that honours an editor's proxy settings). */
   fetch?: typeof fetch;
+  /** Receives every body chunk as received (before decoding), for recordings. */
+  onChunk?(bytes: Uint8Array, t: number): void;
 }
 
 /** Largest error body kept for an HTTP error status. */
@@ -217,6 +219,7 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
       const take = (chunk: Uint8Array): void => {
         bytes += chunk.byteLength;
         chunkTime = now();
+        hooks.onChunk?.(chunk, chunkTime);
         if (rawDecoder) {
           const text = rawDecoder.decode(chunk, { stream: true });
           emit({ kind: 'raw', t: now(), offset: bytes, text, size: chunk.byteLength });

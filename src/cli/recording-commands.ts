@@ -1,0 +1,74 @@
+/**
+ * `stream-viewer diff` and `stream-viewer export`: recordings compared and
+ * converted from a terminal.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { diffRecordings, type RecordingDiff } from '../core/recording/diff';
+import { toHar, toNdjson, toRawText } from '../core/recording/export';
+import { parseRecording, RecordingFormatError, type Recording } from '../core/recording/format';
+import type { Palette } from './listing';
+import { previewText } from '../shared/format';
+import { UsageError } from './args';
+
+/** Reads a recording file with a clear error. */
+export function readRecording(path: string): Recording {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`Cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  try {
+    return parseRecording(text);
+  } catch (err) {
+    if (err instanceof RecordingFormatError) throw new UsageError(`${path}: ${err.message}`);
+    throw err;
+  }
+}
+
+function listDiff(d: RecordingDiff, p: Palette): string {
+  const lines: string[] = [];
+  for (const c of d.changes) {
+    if (c.kind === 'added') lines.push(p.green(`+ #${c.index} ${c.event || 'message'}  ${previewText(c.data, 120)}`));
+    else if (c.kind === 'removed') lines.push(p.red(`- #${c.index} ${c.event || 'message'}  ${previewText(c.data, 120)}`));
+    else lines.push(p.yellow(`~ #${c.index} ${c.event || 'message'}  ${previewText(c.before, 56)}  →  ${previewText(c.after, 56)}`));
+  }
+  const t = d.timing;
+  lines.push(d.same ? p.green(`same ${d.unchanged} events`) : `${d.changes.length} differences, ${d.unchanged} events the same`);
+  lines.push(p.dim(`events ${t.events[0]} → ${t.events[1]} · first byte ${t.ttfbMs[0].toFixed(1)} → ${t.ttfbMs[1].toFixed(1)} ms · duration ${t.durationMs[0].toFixed(0)} → ${t.durationMs[1].toFixed(0)} ms · mean gap ${t.meanGapMs[0]} → ${t.meanGapMs[1]} ms`));
+  return lines.join('\n') + '\n';
+}
+
+/** Runs a recording subcommand; returns the exit code (diff: 0 same, 1 different). */
+export function runRecordingCommand(command: 'diff' | 'export', argv: string[], p: Palette, version: string): number {
+  const { values, positionals } = (() => {
+    try {
+      return parseArgs({ args: argv, allowPositionals: true, strict: true, options: { json: { type: 'boolean' }, as: { type: 'string' }, 'no-color': { type: 'boolean' } } });
+    } catch (err) {
+      throw new UsageError(err instanceof Error ? err.message : String(err));
+    }
+  })();
+  if (command === 'diff') {
+    if (positionals.length !== 2) throw new UsageError('diff needs two recordings: stream-viewer diff <a> <b>');
+    const d = diffRecordings(readRecording(positionals[0]!), readRecording(positionals[1]!));
+    process.stdout.write(values.json ? JSON.stringify({ type: 'diff', ...d }) + '\n' : listDiff(d, p));
+    return d.same ? 0 : 1;
+  }
+  if (positionals.length !== 1) throw new UsageError('export needs one recording: stream-viewer export <recording> --as sse|ndjson|har');
+  const rec = readRecording(positionals[0]!);
+  switch (values.as) {
+    case 'sse':
+    case 'raw':
+      process.stdout.write(toRawText(rec));
+      return 0;
+    case 'ndjson':
+      process.stdout.write(toNdjson(rec));
+      return 0;
+    case 'har':
+      process.stdout.write(toHar(rec, version));
+      return 0;
+    default:
+      throw new UsageError(`--as must be sse, ndjson or har${values.as ? `, got "${values.as}"` : ''}`);
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Replays a recording through the engine: a `fetch` that answers from the
+ * recording (status, headers, chunks at their recorded times, scaled by
+ * `speed`) so the very same parsing path produces the timeline again.
+ */
+import type { EndItem } from '../items';
+import { runStream, type SessionHooks } from '../session';
+import type { RecordedConnection, Recording } from './format';
+
+/** Replay options. */
+export interface ReplayOptions {
+  /** 1 = original timing, 2 = twice as fast, 0 or Infinity = as fast as possible. */
+  speed?: number;
+}
+
+function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+}
+
+function bodyOf(c: RecordedConnection, speed: number, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
+  let i = 0;
+  let last = c.t;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const chunk = c.chunks[i++];
+      if (!chunk || signal?.aborted) {
+        controller.close();
+        return;
+      }
+      if (speed > 0 && Number.isFinite(speed)) await wait((chunk.t - last) / speed, signal);
+      last = chunk.t;
+      controller.enqueue(chunk.data.slice());
+    },
+  });
+}
+
+/** A `fetch` that answers each call with the recording's next connection. */
+export function recordingFetch(rec: Recording, options: ReplayOptions = {}): typeof fetch {
+  const speed = options.speed ?? 1;
+  let next = 0;
+  const replayFetch = async (_input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const c = rec.connections[next++];
+    if (!c) throw Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('the recording has no more connections'), { code: 'ECONNREFUSED' }) });
+    const signal = init?.signal ?? undefined;
+    if (speed > 0 && Number.isFinite(speed)) await wait(c.t / speed, signal);
+    // Null-body statuses cannot carry a stream.
+    const body = [101, 204, 205, 304].includes(c.status) ? null : bodyOf(c, speed, signal);
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(c.headers)) {
+      // The recorded bytes are already decoded: do not let fetch decode them again.
+      if (k.toLowerCase() !== 'content-encoding' && k.toLowerCase() !== 'content-length') headers.set(k, v);
+    }
+    return new Response(body, { status: c.status, statusText: c.statusText, headers });
+  };
+  return replayFetch as typeof fetch;
+}
+
+/** Replays a recording into `hooks.onItem`, as the original run produced it. */
+export function replayRecording(rec: Recording, hooks: Omit<SessionHooks, 'fetch'>, options: ReplayOptions = {}): Promise<EndItem> {
+  return runStream(rec.request, { ...rec.settings, raw: true }, { ...hooks, fetch: recordingFetch(rec, options) });
+}
