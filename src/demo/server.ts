@@ -5,6 +5,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ENDPOINTS, route } from './endpoints';
+import type { Recording } from '../core/recording/format';
+import { serveRecording } from './replay-endpoint';
 import { indexPage } from './page';
 import type { DemoRequest } from './stream-helpers';
 
@@ -19,6 +21,8 @@ export interface DemoServer {
 export interface DemoServerOptions {
   port?: number;
   host?: string;
+  /** A recording served at `/replay`. */
+  replay?: Recording;
 }
 
 const MAX_BODY = 10 * 1024 * 1024;
@@ -36,7 +40,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, base: string): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, base: string, replay: Recording | undefined): Promise<void> {
   // Leading slashes collapsed: `//x` would otherwise parse as a host name.
   const url = new URL(base + (req.url ?? '/').replace(/^\/+/, ''));
   if (req.method === 'OPTIONS') {
@@ -58,7 +62,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, base: string): 
     res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' }).end(JSON.stringify(list, null, 2));
     return;
   }
-  const endpoint = route(url.pathname);
+  const endpoint = url.pathname === '/replay' && replay ? { handle: (r: DemoRequest) => serveRecording(r, replay) } : route(url.pathname);
   if (!endpoint) {
     const list = ENDPOINTS.map((e) => `  ${e.path.padEnd(22)} ${e.description}`).join('\n');
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`No endpoint ${url.pathname}. The demo server has:\n${list}\n`);
@@ -84,7 +88,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const sockets = new Set<Socket>();
   let base = '';
   const server = createServer((req, res) => {
-    handle(req, res, base).catch((err: unknown) => {
+    handle(req, res, base, options.replay).catch((err: unknown) => {
       // A failing endpoint must not stop the server.
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
       res.end(`demo server error: ${err instanceof Error ? err.message : String(err)}`);
