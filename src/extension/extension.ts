@@ -12,6 +12,7 @@ import { disposeLog, log } from './log';
 import { defaultPanelState, RequestPanel, type PanelServices } from './panel';
 import { panels } from './panels';
 import { StreamStatusBar } from './status-bar';
+import { registerRecordingCommands } from './recording-commands';
 
 /** What `activate` returns, for tests and other extensions. */
 export interface StreamViewerApi {
@@ -124,6 +125,8 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
     const panel = openPanel(state);
     return panel.send();
   });
+
+  registerRecordingCommands({ command, activePanel: () => panels.active, openPanel: () => openPanel(), version: String(context.extension.packageJSON.version ?? '') });
 
   context.subscriptions.push(
     statusBar,

@@ -6,7 +6,10 @@ import * as vscode from 'vscode';
 import { toCurl } from '../core/curl';
 import type { EndItem, TimelineItem } from '../core/items';
 import { prepareRequest, RequestError } from '../core/request';
-import { runStream } from '../core/session';
+import { runStream, type SessionHooks } from '../core/session';
+import type { Recording } from '../core/recording/format';
+import { Recorder } from '../core/recording/recorder';
+import { replayRecording } from '../core/recording/replay';
 import type { RequestSpec, StreamSettings } from '../core/spec';
 import { PANEL_VIEW_TYPE } from '../shared/ids';
 import { isWebviewMessage, type HostToWebview, type PanelState, type WebviewToHost } from '../shared/protocol';
@@ -43,6 +46,8 @@ export class RequestPanel implements vscode.Disposable {
   private lastRequestId = '';
   private rendered = 0;
   private problems: PanelProblem[] = [];
+  private recorder: Recorder | undefined;
+  private loadedRecording: Recording | undefined;
   private merge: MergeSummary | undefined;
   private readonly outbox: HostToWebview[] = [];
   private state: PanelState;
@@ -144,18 +149,66 @@ export class RequestPanel implements vscode.Disposable {
     this.updateTitle();
     await this.stop();
     const config = readConfig();
-    const requestId = `${this.id}-${Date.now().toString(36)}`;
-    this.lastRequestId = requestId;
-    this.rendered = 0;
-    this.problems = [];
-    this.merge = undefined;
-    const controller = new AbortController();
     const effective: StreamSettings = {
       ...this.state.settings,
       timeoutMs: this.state.settings.timeoutMs || config.defaultTimeoutMs,
       maxRecordBytes: this.state.settings.maxRecordBytes ?? config.maxRecordBytes,
       raw: true,
     };
+    log().info(`${this.state.spec.method} ${redactUrl(this.state.spec.url)}`);
+    const recorder = new Recorder(this.state.spec, this.state.settings);
+    this.recorder = recorder;
+    let recorded = 0;
+    return this.start((hooks) =>
+      runStream(this.state.spec, effective, {
+        ...hooks,
+        onChunk: (bytes, t) => {
+          recorded += bytes.length;
+          // A recording is kept in memory: past the limit it is dropped rather than exhaust the host.
+          if (recorded > MAX_RECORDING_BYTES) {
+            if (this.recorder === recorder) {
+              this.recorder = undefined;
+              log().warn(`the stream passed ${MAX_RECORDING_BYTES} bytes: it is no longer recorded`);
+            }
+            return;
+          }
+          recorder.onChunk(bytes, t);
+        },
+        onItem: (item) => {
+          recorder.onItem(item);
+          hooks.onItem(item);
+        },
+      }),
+    );
+  }
+
+  /** Replays a recording into this panel (speed 0: at once; 1: original timing). */
+  async replay(rec: Recording, speed: number): Promise<EndItem> {
+    await this.stop();
+    this.state = { spec: rec.request, settings: rec.settings };
+    this.updateTitle();
+    this.post({ type: 'request/didLoad', spec: this.state.spec, settings: this.state.settings });
+    this.recorder = undefined;
+    this.loadedRecording = rec;
+    log().info(`replaying a recording of ${rec.request.method} ${redactUrl(rec.request.url)} at ${speed === 0 ? 'full' : `${speed}x`} speed`);
+    return this.start((hooks) => replayRecording(rec, hooks, { speed }));
+  }
+
+  /** The latest stream as a recording: the one received here, or the one replayed. */
+  recording(): Recording | undefined {
+    return this.recorder?.recording() ?? this.loadedRecording;
+  }
+
+  /** Runs a stream (live or replayed) into the store, the webview and the status bar. */
+  private start(runner: (hooks: SessionHooks) => Promise<EndItem>): Promise<EndItem> {
+    const config = readConfig();
+    const requestId = `${this.id}-${Date.now().toString(36)}`;
+    this.lastRequestId = requestId;
+    this.rendered = 0;
+    this.problems = [];
+    this.merge = undefined;
+    if (this.recorder) this.loadedRecording = undefined;
+    const controller = new AbortController();
     this.store.clear();
     let events = 0;
     const batcher = new Batcher<TimelineItem>(config.batchIntervalMs, (items) => {
@@ -164,10 +217,9 @@ export class RequestPanel implements vscode.Disposable {
       this.services.statusBar.update(this.id, events);
     });
     this.post({ type: 'stream/didStart', requestId });
-    log().info(`${this.state.spec.method} ${redactUrl(this.state.spec.url)}`);
     this.services.statusBar.update(this.id, 0);
     void vscode.commands.executeCommand('setContext', 'streamViewer.streaming', true);
-    const done = runStream(this.state.spec, effective, {
+    const done = runner({
       signal: controller.signal,
       onItem(item) {
         if (item.kind === 'message' || item.kind === 'chunk') events++;
@@ -339,6 +391,9 @@ export class RequestPanel implements vscode.Disposable {
     this.panel.dispose();
   }
 }
+
+/** Largest stream kept in memory as a recording. */
+const MAX_RECORDING_BYTES = 64 * 1024 * 1024;
 
 /** A protocol problem reported by the webview. */
 export interface PanelProblem {

@@ -14,6 +14,10 @@ export const Commands = {
   exportTimeline: 'streamViewer.exportTimeline',
   openDemoServer: 'streamViewer.openDemoServer',
   runUrl: 'streamViewer.runUrl',
+  saveRecording: 'streamViewer.saveRecording',
+  openRecording: 'streamViewer.openRecording',
+  exportRecording: 'streamViewer.exportRecording',
+  diffRecordings: 'streamViewer.diffRecordings',
 } as const;
 
 /** Webview panel type, used by the serializer that restores panels after a reload. */

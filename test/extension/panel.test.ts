@@ -117,6 +117,26 @@ describe('Stream Viewer in VS Code', () => {
     assert.ok(merged.textLength > 50);
   });
 
+  it('saves a stream as a recording, opens it into a new panel, exports it and compares it', async () => {
+    await vscode.commands.executeCommand(Commands.openDemoServer, '/sse?count=3&interval=10');
+    const live = await until('a panel', () => api.activePanel());
+    await live.send();
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const file = vscode.Uri.joinPath(folder, 'demo.streamrec.jsonl');
+    await vscode.commands.executeCommand(Commands.saveRecording, file);
+    const opened = await vscode.commands.executeCommand<{ reason: string }>(Commands.openRecording, file, 0);
+    assert.equal(opened.reason, 'eof');
+    const replayed = api.panels().find((p) => p !== live)!;
+    const events = (p: typeof live): string[] => p.timeline().flatMap((i) => (i.kind === 'message' ? [`${i.event}:${i.id}:${i.data}`] : []));
+    assert.deepEqual(events(replayed), events(live));
+    const har = vscode.Uri.joinPath(folder, 'demo.har');
+    await vscode.commands.executeCommand(Commands.exportRecording, 'har', har);
+    const log = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(har)).toString('utf8')) as { log: { entries: { response: { status: number } }[] } };
+    assert.equal(log.log.entries[0]!.response.status, 200);
+    const diff = await vscode.commands.executeCommand<{ same: boolean }>(Commands.diffRecordings, file, file);
+    assert.equal(diff.same, true);
+  });
+
   it('keeps several panels apart, each with its own request', async () => {
     await vscode.commands.executeCommand(Commands.openDemoServer, '/sse?count=1&interval=0');
     await vscode.commands.executeCommand(Commands.openDemoServer, '/ndjson?count=2&interval=0');

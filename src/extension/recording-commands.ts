@@ -1,0 +1,124 @@
+/**
+ * Recording commands: save the latest stream of a panel, open a recording
+ * into a panel (at once or at its original pace), export it as raw text,
+ * NDJSON or HAR, and compare two recordings.
+ */
+import * as vscode from 'vscode';
+import { diffRecordings, type RecordingDiff } from '../core/recording/diff';
+import { toHar, toNdjson, toRawText } from '../core/recording/export';
+import { parseRecording, RECORDING_EXTENSION, stringifyRecording, type Recording } from '../core/recording/format';
+import { previewText } from '../shared/format';
+import { Commands } from '../shared/ids';
+import { log } from './log';
+import type { RequestPanel } from './panel';
+
+/** What the commands need from the extension. */
+export interface RecordingServices {
+  command(id: string, fn: (...args: never[]) => unknown): void;
+  activePanel(): RequestPanel | undefined;
+  openPanel(): RequestPanel;
+  version: string;
+}
+
+const FILTERS = { 'Stream Viewer recordings': ['jsonl'] };
+type ExportFormat = 'sse' | 'ndjson' | 'har';
+
+function defaultUri(name: string): vscode.Uri | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder ? vscode.Uri.joinPath(folder.uri, name) : undefined;
+}
+
+async function readRecording(uri: vscode.Uri): Promise<Recording> {
+  return parseRecording(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'));
+}
+
+async function pickRecording(title: string): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showOpenDialog({ title, filters: FILTERS, canSelectMany: false, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri });
+  return picked?.[0];
+}
+
+function currentRecording(services: RecordingServices): Recording {
+  const rec = services.activePanel()?.recording();
+  if (!rec) throw new Error('Send a request (or open a recording) first: there is no stream to save');
+  return rec;
+}
+
+/** The diff as plain text lines. */
+export function diffText(d: RecordingDiff, a: string, b: string): string {
+  const lines = [`Stream Viewer: ${a} → ${b}`, ''];
+  for (const c of d.changes) {
+    if (c.kind === 'added') lines.push(`+ #${c.index} ${c.event || 'message'}  ${previewText(c.data, 160)}`);
+    else if (c.kind === 'removed') lines.push(`- #${c.index} ${c.event || 'message'}  ${previewText(c.data, 160)}`);
+    else lines.push(`~ #${c.index} ${c.event || 'message'}`, `    before: ${previewText(c.before, 160)}`, `    after:  ${previewText(c.after, 160)}`);
+  }
+  const t = d.timing;
+  lines.push('', d.same ? `Same events (${d.unchanged}).` : `${d.changes.length} differences; ${d.unchanged} events the same.`);
+  lines.push(`Events ${t.events[0]} → ${t.events[1]} · first byte ${t.ttfbMs[0].toFixed(1)} → ${t.ttfbMs[1].toFixed(1)} ms · duration ${t.durationMs[0].toFixed(0)} → ${t.durationMs[1].toFixed(0)} ms · mean gap ${t.meanGapMs[0]} → ${t.meanGapMs[1]} ms`);
+  return lines.join('\n') + '\n';
+}
+
+/** Registers the recording commands. */
+export function registerRecordingCommands(services: RecordingServices): void {
+  services.command(Commands.saveRecording, async (target?: vscode.Uri) => {
+    const rec = currentRecording(services);
+    const uri = target instanceof vscode.Uri ? target : await vscode.window.showSaveDialog({ title: 'Save Recording', filters: FILTERS, defaultUri: defaultUri(`stream${RECORDING_EXTENSION}`) });
+    if (!uri) return undefined;
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(stringifyRecording(rec), 'utf8'));
+    log().info(`saved a recording to ${uri.toString()}`);
+    return uri;
+  });
+
+  services.command(Commands.openRecording, async (source?: vscode.Uri, speed?: number) => {
+    const uri = source instanceof vscode.Uri ? source : await pickRecording('Open Recording');
+    if (!uri) return undefined;
+    const rec = await readRecording(uri);
+    let pace = typeof speed === 'number' ? speed : undefined;
+    if (pace === undefined) {
+      const choice = await vscode.window.showQuickPick(
+        [
+          { label: 'At once', description: 'the whole timeline now', speed: 0 },
+          { label: 'Original pace', description: 'replay with the recorded timing', speed: 1 },
+          { label: '4× faster', speed: 4 },
+        ],
+        { title: 'Open Recording' },
+      );
+      if (!choice) return undefined;
+      pace = choice.speed;
+    }
+    const panel = services.openPanel();
+    return panel.replay(rec, pace);
+  });
+
+  services.command(Commands.exportRecording, async (format?: ExportFormat, target?: vscode.Uri) => {
+    const rec = currentRecording(services);
+    const kind =
+      format ??
+      (
+        await vscode.window.showQuickPick(
+          [
+            { label: 'Raw text (.sse)', description: 'every received byte', format: 'sse' as const },
+            { label: 'NDJSON (.ndjson)', description: 'one JSON object per event', format: 'ndjson' as const },
+            { label: 'HAR (.har)', description: 'for browser devtools and HTTP tools', format: 'har' as const },
+          ],
+          { title: 'Export Recording As' },
+        )
+      )?.format;
+    if (!kind) return undefined;
+    const text = kind === 'sse' ? toRawText(rec) : kind === 'ndjson' ? toNdjson(rec) : toHar(rec, services.version);
+    const uri = target instanceof vscode.Uri ? target : await vscode.window.showSaveDialog({ title: 'Export Recording', defaultUri: defaultUri(`stream.${kind}`) });
+    if (!uri) return undefined;
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+    return uri;
+  });
+
+  services.command(Commands.diffRecordings, async (first?: vscode.Uri, second?: vscode.Uri) => {
+    const a = first instanceof vscode.Uri ? first : await pickRecording('Compare Recordings: the first (before)');
+    if (!a) return undefined;
+    const b = second instanceof vscode.Uri ? second : await pickRecording('Compare Recordings: the second (after)');
+    if (!b) return undefined;
+    const d = diffRecordings(await readRecording(a), await readRecording(b));
+    const doc = await vscode.workspace.openTextDocument({ content: diffText(d, vscode.workspace.asRelativePath(a), vscode.workspace.asRelativePath(b)), language: 'diff' });
+    await vscode.window.showTextDocument(doc, { preview: true });
+    return d;
+  });
+}
