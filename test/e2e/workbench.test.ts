@@ -150,6 +150,12 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       await panel.locator('.problem[data-code="sse-endless-reconnect"]').waitFor();
       assert.match((await panel.locator('.problem[data-code="sse-fields-split-by-blank-lines"] .problem-fix').textContent()) ?? '', /consecutive lines/);
       await page.screenshot({ path: join(artifacts, `workbench-${slug}-problems.png`) });
+      // What a browser's EventSource would dispatch: "message" events to onmessage, "close" to a listener, then a reconnect.
+      await panel.locator('.segment[data-mode="eventsource"]').click();
+      await panel.locator('.es-row.es-error').waitFor();
+      assert.equal(await panel.locator('.es-row.es-open').count(), 1);
+      assert.equal(await panel.locator('.es-row.es-event', { hasText: 'onmessage' }).count(), 5);
+      assert.match((await panel.locator('.es-row.es-error').textContent()) ?? '', /reconnects in 10000 ms/);
     });
 
     it('renders LLM markdown with HTML in it inert', async () => {

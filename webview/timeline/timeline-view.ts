@@ -16,6 +16,7 @@ import { rowText } from './rows';
 import { VirtualList } from './virtual-list';
 import { StreamAnalysis } from '../../src/core/analysis/stream-analysis';
 import { DEFAULT_STALL_MS } from '../../src/core/analysis/stats';
+import { EventSourceEmulator, type Dispatch } from '../../src/core/analysis/eventsource';
 import { MergedView } from '../insights/merged-view';
 import type { Diagnostic } from '../../src/core/analysis/diagnostics';
 import type { MergedResponse } from '../../src/core/llm/types';
@@ -23,7 +24,7 @@ import { ProblemsView } from '../insights/problems-view';
 
 const ROW_HEIGHT = 24;
 
-type Mode = 'items' | 'raw' | 'merged' | 'problems';
+type Mode = 'items' | 'raw' | 'eventsource' | 'merged' | 'problems';
 
 const channel = new MessageChannel();
 const queued: (() => void)[] = [];
@@ -58,6 +59,9 @@ export class TimelineView {
   private analysis: StreamAnalysis = this.newAnalysis();
   private readonly problems = new ProblemsView();
   private readonly merged: MergedView;
+  private emulator = new EventSourceEmulator();
+  private dispatches: BoundedBuffer<Dispatch>;
+  private readonly esList: VirtualList;
   private frame = 0;
   /** Items before this absolute number have been tested against the filter. */
   private scanAt = 0;
@@ -88,6 +92,9 @@ export class TimelineView {
     this.list = new VirtualList({ count: () => this.visibleCount(), render: (row, i) => this.renderRow(row, i) }, ROW_HEIGHT, (f) => this.showFollow(f), 'items-list');
     this.rawList = new VirtualList({ count: () => this.raw.length, render: (row, i) => this.renderRawLine(row, i) }, 20, (f) => this.showFollow(f), 'raw-list');
     this.rawList.element.hidden = true;
+    this.dispatches = new BoundedBuffer(maxItems);
+    this.esList = new VirtualList({ count: () => this.dispatches.length, render: (row, i) => this.renderDispatch(row, i) }, ROW_HEIGHT, (f) => this.showFollow(f), 'es-list');
+    this.esList.element.hidden = true;
     this.detail = new DetailPane(actions.copy, () => this.select(undefined));
     this.merged = new MergedView((seq) => this.selectSeq(seq));
     this.merged.element.hidden = true;
@@ -112,7 +119,7 @@ export class TimelineView {
       this.activeList().follow = on;
       this.showFollow(on);
     });
-    for (const [mode, label, iconName] of [['items', 'Timeline', 'list-flat'], ['raw', 'Raw', 'file-code'], ['merged', 'Merged', 'sparkle'], ['problems', 'Problems', 'warning']] as const) {
+    for (const [mode, label, iconName] of [['items', 'Timeline', 'list-flat'], ['raw', 'Raw', 'file-code'], ['eventsource', 'EventSource', 'browser'], ['merged', 'Merged', 'sparkle'], ['problems', 'Problems', 'warning']] as const) {
       const b = h('button', { class: `segment${mode === this.mode ? ' pressed' : ''}`, role: 'tab', 'aria-selected': String(mode === this.mode), 'data-mode': mode }, icon(iconName), h('span', { class: 'segment-label' }, ` ${label}`), h('span', { class: 'segment-badge' }));
       b.title = label;
       b.addEventListener('click', () => this.setMode(mode));
@@ -141,7 +148,7 @@ export class TimelineView {
       this.banner,
       toolbar,
       h('div', { class: 'filter-line' }, this.chips, this.filterError, h('span', { class: 'spacer' }), this.status),
-      h('div', { class: 'list-area' }, h('div', { class: 'items-area' }, this.listHeader, this.list.element), this.rawList.element, this.merged.element, this.problems.element, this.detail.element),
+      h('div', { class: 'list-area' }, h('div', { class: 'items-area' }, this.listHeader, this.list.element), this.rawList.element, this.esList.element, this.merged.element, this.problems.element, this.detail.element),
     );
     this.renderChips();
   }
@@ -150,6 +157,7 @@ export class TimelineView {
   mount(): void {
     this.list.mount();
     this.rawList.mount();
+    this.esList.mount();
   }
 
   /** A request started: the old stream's items go. */
@@ -168,8 +176,10 @@ export class TimelineView {
   add(batch: readonly TimelineItem[]): void {
     this.total += batch.length;
     const kept: TimelineItem[] = [];
+    const dispatched: Dispatch[] = [];
     for (const item of batch) {
       this.analysis.add(item);
+      for (const d of this.emulator.add(item)) dispatched.push(d);
       if (item.kind === 'raw') {
         this.raw.add(item.text, item.size);
         continue;
@@ -181,6 +191,7 @@ export class TimelineView {
       const type = typeOf(item);
       this.typeCounts.set(type, (this.typeCounts.get(type) ?? 0) + 1);
     }
+    if (dispatched.length > 0) this.dispatches.push(dispatched);
     const firstNew = this.items.dropped + this.items.length;
     const scanDone = !this.scanning;
     this.items.push(kept);
@@ -208,6 +219,7 @@ export class TimelineView {
   /** Changes the bound (setting changed). */
   setMaxItems(n: number): void {
     this.items.resize(n);
+    this.dispatches.resize(n);
     this.schedule();
   }
 
@@ -216,6 +228,9 @@ export class TimelineView {
     this.raw.clear();
     this.total = 0;
     this.analysis = this.newAnalysis();
+    this.emulator = new EventSourceEmulator();
+    this.dispatches.clear();
+    this.esList.follow = true;
     this.problems.clear();
     this.matches = [];
     this.scanAt = 0;
@@ -258,7 +273,7 @@ export class TimelineView {
       const firstKept = this.matches.findIndex((n) => n >= this.items.dropped);
       this.matches.splice(0, firstKept === -1 ? this.matches.length : firstKept);
     }
-    if (this.mode === 'items' || this.mode === 'raw') this.activeList().update();
+    if (this.mode === 'items' || this.mode === 'raw' || this.mode === 'eventsource') this.activeList().update();
     if (this.mode === 'merged') this.merged.update(this.analysis.merged());
     this.head.count(this.events, this.raw.bytes);
     this.head.setStats(this.analysis.timing());
@@ -274,7 +289,7 @@ export class TimelineView {
   }
 
   private activeList(): VirtualList {
-    return this.mode === 'raw' ? this.rawList : this.list;
+    return this.mode === 'raw' ? this.rawList : this.mode === 'eventsource' ? this.esList : this.list;
   }
 
   private visibleCount(): number {
@@ -310,6 +325,29 @@ export class TimelineView {
       h('span', { class: 'cell-size muted' }, text.size),
       h('span', { class: 'cell-data', title: '' }, text.preview),
     );
+  }
+
+  private renderDispatch(row: HTMLElement, i: number): void {
+    const d = this.dispatches.at(i);
+    if (!d) return row.replaceChildren();
+    row.className = `vrow item-row es-row es-${d.kind}`;
+    const badge = (text: string, tone: string): HTMLElement => h('span', { class: 'cell-kind' }, h('span', { class: `kind-badge tone-${tone}` }, text));
+    if (d.kind === 'open') {
+      row.replaceChildren(h('span', { class: 'cell-time' }, d.t.toFixed(1)), h('span'), badge('open', 'end'), h('span', { class: 'cell-type' }, 'onopen'), h('span'), h('span'), h('span', { class: 'cell-data muted' }, 'readyState OPEN'));
+    } else if (d.kind === 'event') {
+      row.replaceChildren(
+        h('span', { class: 'cell-time' }, d.t.toFixed(1)),
+        h('span'),
+        badge('event', 'message'),
+        h('span', { class: 'cell-type', title: d.handler === 'onmessage' ? 'Reaches onmessage' : `Only reaches addEventListener('${d.type}', …); onmessage never sees it` }, d.type),
+        h('span', { class: 'cell-id' }, d.lastEventId),
+        h('span', { class: 'cell-size muted' }, d.handler === 'onmessage' ? 'onmessage' : 'listener'),
+        h('span', { class: 'cell-data' }, d.data.length > 300 ? `${d.data.slice(0, 300)}…` : d.data),
+      );
+    } else {
+      const what = d.readyState === 'CLOSED' ? 'closed for good' : `reconnects in ${d.retryMs ?? 3000} ms`;
+      row.replaceChildren(h('span', { class: 'cell-time' }, d.t.toFixed(1)), h('span'), badge('error', d.readyState === 'CLOSED' ? 'error' : 'warn'), h('span', { class: 'cell-type' }, 'onerror'), h('span'), h('span', { class: 'cell-size muted' }, d.readyState), h('span', { class: 'cell-data', title: d.why }, `${d.why} (${what})`));
+    }
   }
 
   private renderRawLine(row: HTMLElement, i: number): void {
@@ -432,6 +470,7 @@ export class TimelineView {
     }
     (this.list.element.parentElement as HTMLElement).hidden = mode !== 'items';
     this.rawList.element.hidden = mode !== 'raw';
+    this.esList.element.hidden = mode !== 'eventsource';
     this.merged.element.hidden = mode !== 'merged';
     this.problems.element.hidden = mode !== 'problems';
     if (mode !== 'items') this.detail.show(undefined);
