@@ -14,6 +14,8 @@ import { RawLines } from './raw-lines';
 import { ResponseHead } from './response-head';
 import { rowText } from './rows';
 import { VirtualList } from './virtual-list';
+import { renderDispatchRow } from './dispatch-row';
+import { TypeChips } from './type-chips';
 import { StreamAnalysis } from '../../src/core/analysis/stream-analysis';
 import { DEFAULT_STALL_MS } from '../../src/core/analysis/stats';
 import { EventSourceEmulator, type Dispatch } from '../../src/core/analysis/eventsource';
@@ -52,7 +54,6 @@ export class TimelineView {
   private matches: number[] = [];
   private filterState: FilterState = { hiddenTypes: new Set(), search: '', regex: false, jsonPath: '' };
   private filter: CompiledFilter = compileFilter(this.filterState);
-  private typeCounts = new Map<string, number>();
   private events = 0;
   private selected: number | undefined;
   private mode: Mode = 'items';
@@ -73,7 +74,10 @@ export class TimelineView {
 
   private readonly head = new ResponseHead();
   private readonly banner = h('div', { class: 'banner', role: 'alert', hidden: true });
-  private readonly chips = h('div', { class: 'chips', role: 'group', 'aria-label': 'Event types' });
+  private readonly chips = new TypeChips((hidden) => {
+    this.filterState = { ...this.filterState, hiddenTypes: hidden };
+    this.applyFilter();
+  });
   private readonly search = h('input', { class: 'text-input search-input', type: 'search', placeholder: 'Search data', spellcheck: 'false', 'aria-label': 'Search' });
   private readonly regexToggle = h('button', { class: 'icon-button toggle', title: 'Use regular expression', 'aria-pressed': 'false' }, icon('regex'));
   private readonly jsonPath = h('input', { class: 'text-input jsonpath-input', type: 'text', placeholder: 'JSONPath, e.g. $.choices[0].delta.content', spellcheck: 'false', 'aria-label': 'JSONPath filter' });
@@ -147,10 +151,9 @@ export class TimelineView {
       this.head.element,
       this.banner,
       toolbar,
-      h('div', { class: 'filter-line' }, this.chips, this.filterError, h('span', { class: 'spacer' }), this.status),
+      h('div', { class: 'filter-line' }, this.chips.element, this.filterError, h('span', { class: 'spacer' }), this.status),
       h('div', { class: 'list-area' }, h('div', { class: 'items-area' }, this.listHeader, this.list.element), this.rawList.element, this.esList.element, this.merged.element, this.problems.element, this.detail.element),
     );
-    this.renderChips();
   }
 
   /** Starts observing sizes; call once in the document. */
@@ -189,7 +192,7 @@ export class TimelineView {
       if (item.kind === 'response') this.head.setResponse(item);
       if (item.kind === 'error') this.onError(item);
       const type = typeOf(item);
-      this.typeCounts.set(type, (this.typeCounts.get(type) ?? 0) + 1);
+      this.chips.count(type);
     }
     if (dispatched.length > 0) this.dispatches.push(dispatched);
     const firstNew = this.items.dropped + this.items.length;
@@ -235,7 +238,7 @@ export class TimelineView {
     this.matches = [];
     this.scanAt = 0;
     this.scanToken++;
-    this.typeCounts.clear();
+    this.chips.clear();
     this.events = 0;
     this.fatal = undefined;
     this.warnings = 0;
@@ -278,7 +281,7 @@ export class TimelineView {
     this.head.count(this.events, this.raw.bytes);
     this.head.setStats(this.analysis.timing());
     this.paintBadges();
-    this.renderChips();
+    this.chips.render(this.filterState.hiddenTypes);
     const shown = this.visibleCount();
     const parts = [this.filter.ok && this.filter.active ? `${shown} of ${this.items.length} rows` : `${this.items.length} rows`];
     if (this.scanning) parts.unshift(`Filtering… ${Math.floor(((this.scanAt - this.items.dropped) / Math.max(1, this.items.length)) * 100)}%`);
@@ -329,25 +332,8 @@ export class TimelineView {
 
   private renderDispatch(row: HTMLElement, i: number): void {
     const d = this.dispatches.at(i);
-    if (!d) return row.replaceChildren();
-    row.className = `vrow item-row es-row es-${d.kind}`;
-    const badge = (text: string, tone: string): HTMLElement => h('span', { class: 'cell-kind' }, h('span', { class: `kind-badge tone-${tone}` }, text));
-    if (d.kind === 'open') {
-      row.replaceChildren(h('span', { class: 'cell-time' }, d.t.toFixed(1)), h('span'), badge('open', 'end'), h('span', { class: 'cell-type' }, 'onopen'), h('span'), h('span'), h('span', { class: 'cell-data muted' }, 'readyState OPEN'));
-    } else if (d.kind === 'event') {
-      row.replaceChildren(
-        h('span', { class: 'cell-time' }, d.t.toFixed(1)),
-        h('span'),
-        badge('event', 'message'),
-        h('span', { class: 'cell-type', title: d.handler === 'onmessage' ? 'Reaches onmessage' : `Only reaches addEventListener('${d.type}', …); onmessage never sees it` }, d.type),
-        h('span', { class: 'cell-id' }, d.lastEventId),
-        h('span', { class: 'cell-size muted' }, d.handler === 'onmessage' ? 'onmessage' : 'listener'),
-        h('span', { class: 'cell-data' }, d.data.length > 300 ? `${d.data.slice(0, 300)}…` : d.data),
-      );
-    } else {
-      const what = d.readyState === 'CLOSED' ? 'closed for good' : `reconnects in ${d.retryMs ?? 3000} ms`;
-      row.replaceChildren(h('span', { class: 'cell-time' }, d.t.toFixed(1)), h('span'), badge('error', d.readyState === 'CLOSED' ? 'error' : 'warn'), h('span', { class: 'cell-type' }, 'onerror'), h('span'), h('span', { class: 'cell-size muted' }, d.readyState), h('span', { class: 'cell-data', title: d.why }, `${d.why} (${what})`));
-    }
+    if (d) renderDispatchRow(row, d);
+    else row.replaceChildren();
   }
 
   private renderRawLine(row: HTMLElement, i: number): void {
@@ -422,43 +408,6 @@ export class TimelineView {
   /** Whether a filter scan is still going through older items. */
   private get scanning(): boolean {
     return this.filter.ok && this.filter.active && this.scanAt < this.items.dropped + this.items.length;
-  }
-
-  private renderChips(): void {
-    // Event types first (most frequent first), lifecycle rows after them.
-    const types = [...this.typeCounts.entries()].sort((a, b) => (a[0][0] === b[0][0] ? b[1] - a[1] : a[0] < b[0] ? -1 : 1));
-    if (types.length === 0) {
-      this.chips.replaceChildren(h('span', { class: 'muted' }, 'Event types appear here as they arrive.'));
-      return;
-    }
-    const existing = new Map([...this.chips.querySelectorAll<HTMLButtonElement>('button.chip')].map((b) => [b.dataset.type!, b]));
-    const chips = types.map(([type, count]) => {
-      const hidden = this.filterState.hiddenTypes.has(type);
-      let chip = existing.get(type);
-      const label = type.slice(2);
-      if (!chip) {
-        chip = h('button', { class: `chip ${type.startsWith('k:') ? 'chip-lifecycle' : 'chip-event'}`, 'data-type': type }, h('span', { class: 'chip-label' }), h('span', { class: 'chip-count' }));
-        chip.addEventListener('click', (e) => this.toggleType(type, e.altKey));
-      }
-      chip.classList.toggle('off', hidden);
-      chip.setAttribute('aria-pressed', String(!hidden));
-      chip.title = hidden ? `Show ${label}` : `Hide ${label} (Alt+click: show only ${label})`;
-      chip.querySelector('.chip-label')!.textContent = label;
-      chip.querySelector('.chip-count')!.textContent = String(count);
-      return chip;
-    });
-    this.chips.replaceChildren(...chips);
-  }
-
-  private toggleType(type: string, only: boolean): void {
-    const hidden = new Set(this.filterState.hiddenTypes);
-    if (only) {
-      hidden.clear();
-      for (const t of this.typeCounts.keys()) if (t !== type) hidden.add(t);
-    } else if (hidden.has(type)) hidden.delete(type);
-    else hidden.add(type);
-    this.filterState = { ...this.filterState, hiddenTypes: hidden };
-    this.applyFilter();
   }
 
   private setMode(mode: Mode): void {
