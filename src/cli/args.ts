@@ -43,6 +43,9 @@ export interface CliOptions {
 /** The help text, kept next to the parser so they cannot drift apart. */
 export const USAGE = `Usage: stream-viewer [options] <url>
        stream-viewer [options] --replay <recording>
+       stream-viewer run <file.streams.json> <request or folder/request> [options]
+                 [--env NAME] [--var name=value]... [--expect-events N]
+                 [--expect-event TYPE]... [--expect-status CODE] [--max-ttfb MS]
        stream-viewer diff <recording-a> <recording-b> [--json]
        stream-viewer export <recording> --as sse|ndjson|har
 
@@ -118,7 +121,7 @@ function speedOf(value: string | undefined): number {
 }
 
 /** Parses argv (without node and script). Throws `UsageError` on bad usage. */
-export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean): CliOptions {
+export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean, urlRequired = true): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
@@ -158,7 +161,8 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: bool
   const positionals = parsed.positionals;
   const replay = v.replay;
   if (replay !== undefined && positionals.length > 0) throw new UsageError('Give either a URL or --replay <recording>, not both');
-  if (!help && !version && replay === undefined && positionals.length !== 1) {
+  if (!urlRequired && positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}"`);
+  if (urlRequired && !help && !version && replay === undefined && positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'Missing URL' : `Expected one URL, got ${positionals.length} arguments`);
   }
   const format = (v.format ?? 'auto') as FormatSetting;

@@ -15,6 +15,9 @@ import { Recorder } from '../core/recording/recorder';
 import { replayRecording } from '../core/recording/replay';
 import { stringifyRecording, type Recording } from '../core/recording/format';
 import { readRecording, runRecordingCommand } from './recording-commands';
+import { prepareRun, type PreparedRun } from './run-command';
+import { ExpectationChecker } from './expectations';
+import { maskSecrets } from '../core/collections/resolver';
 
 declare const STREAM_VIEWER_VERSION: string | undefined;
 
@@ -39,8 +42,23 @@ async function main(argv: string[]): Promise<number> {
   }
   let options;
   let recording: Recording | undefined;
+  let saved: PreparedRun | undefined;
   try {
-    options = parseCliArgs(argv, process.env, process.stdout.isTTY === true);
+    if (argv[0] === 'run') {
+      saved = prepareRun(argv.slice(1), process.env);
+      options = parseCliArgs(saved.rest, process.env, process.stdout.isTTY === true, false);
+      // Flags given on the command line win over the saved settings.
+      const rest = saved.rest;
+      const given = (flag: string): boolean => rest.some((a) => a === flag || a.startsWith(`${flag}=`));
+      options.spec = saved.spec;
+      options.settings = {
+        ...options.settings,
+        format: given('--format') ? options.settings.format : (saved.settings.format ?? 'auto'),
+        timeoutMs: given('--timeout') ? options.settings.timeoutMs : saved.settings.timeoutMs,
+        reconnect: given('--reconnect') || given('--max-reconnects') ? options.settings.reconnect : (saved.settings.reconnect ?? options.settings.reconnect),
+        followRedirects: saved.settings.followRedirects,
+      };
+    } else options = parseCliArgs(argv, process.env, process.stdout.isTTY === true);
     if (options.replay !== undefined) recording = readRecording(options.replay);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -65,7 +83,11 @@ async function main(argv: string[]): Promise<number> {
     controller.abort();
   });
   process.on('SIGTERM', () => controller.abort());
-  const out = new LineWriter(process.stdout, () => controller.abort());
+  const secrets = saved?.secrets ?? [];
+  const writer = new LineWriter(process.stdout, () => controller.abort());
+  // Secret values never reach the terminal or CI logs.
+  const out = secrets.length > 0 ? { line: (text: string) => writer.line(maskSecrets(text, secrets)), close: () => writer.close() } : writer;
+  const checker = new ExpectationChecker(saved?.expectations ?? { eventTypes: [] });
   const p = palette(options.color);
   const analysis = new StreamAnalysis({
     provider: options.provider,
@@ -94,6 +116,7 @@ async function main(argv: string[]): Promise<number> {
     onItem(item: TimelineItem): void {
       recorder?.onItem(item);
       analysis.add(item);
+      checker.add(item);
       if (item.kind === 'end') {
         // What the analysis concludes comes just before the end line.
         if (options.merge) {
@@ -101,6 +124,10 @@ async function main(argv: string[]): Promise<number> {
           else for (const text of listMerged(analysis.merged(), p)) out.line(text);
         }
         if (options.stats && !options.json) for (const text of listStats(analysis.timing(), p)) out.line(text);
+        for (const r of checker.results()) {
+          if (options.json) out.line(JSON.stringify({ type: 'assertion', name: r.name, ok: r.ok, message: r.message }));
+          else out.line(r.ok ? p.green(`✔ ${r.message}`) : p.red(`✖ ${r.message}`));
+        }
       }
       print(item);
     },
@@ -109,6 +136,10 @@ async function main(argv: string[]): Promise<number> {
     ? await replayRecording(recording, hooks, { speed: options.speed })
     : await runStream(options.spec, options.settings, hooks);
   await out.close();
+  const failed = checker.results().filter((r) => !r.ok);
+  if (failed.length > 0) {
+    process.stderr.write(`stream-viewer: ${failed.length} expectation${failed.length === 1 ? '' : 's'} failed: ${failed.map((r) => r.message).join('; ')}\n`);
+  }
   if (recorder && options.record !== undefined) {
     try {
       writeFileSync(options.record, stringifyRecording(recorder.recording()));
@@ -117,7 +148,7 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
   }
-  return exitCodeFor(end);
+  return failed.length > 0 ? 1 : exitCodeFor(end);
 }
 
 main(process.argv.slice(2)).then(

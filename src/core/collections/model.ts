@@ -1,0 +1,54 @@
+/**
+ * Collections: requests kept in `*.streams.json` files next to the code,
+ * reviewed in pull requests and run from VS Code or CI. The file format is
+ * versioned (`"version": 1`) and described by schemas/streams.schema.json.
+ */
+import type { FormatSetting } from '../items';
+import type { KeyValue, ReconnectSettings, RequestBody } from '../spec';
+
+/** Settings saved with a request. */
+export interface SavedSettings {
+  format?: FormatSetting;
+  timeoutMs?: number;
+  reconnect?: ReconnectSettings;
+  followRedirects?: boolean;
+}
+
+/** A named request, everything the editor holds. */
+export interface SavedRequest {
+  name: string;
+  method: string;
+  url: string;
+  params?: KeyValue[];
+  headers?: KeyValue[];
+  body?: RequestBody;
+  settings?: SavedSettings;
+}
+
+/** A folder of requests (and folders). */
+export interface Folder {
+  name: string;
+  requests?: SavedRequest[];
+  folders?: Folder[];
+}
+
+/** A named set of variables. */
+export interface Environment {
+  name: string;
+  variables: Record<string, string>;
+}
+
+/** A whole collection file. */
+export interface Collection {
+  version: 1;
+  name?: string;
+  requests?: SavedRequest[];
+  folders?: Folder[];
+  environments?: Environment[];
+}
+
+/** The glob collection files match. */
+export const COLLECTION_GLOB = '**/*.streams.json';
+
+/** The name a new collection gets when none exists. */
+export const DEFAULT_COLLECTION_FILE = 'requests.streams.json';

@@ -1,0 +1,104 @@
+/**
+ * Reads a collection file without ever throwing: a broken or hand-edited
+ * file gives a message saying what and where, so the rest keep working.
+ */
+import type { Collection, Environment, Folder, SavedRequest } from './model';
+
+/** A parsed file, or why it cannot be used. */
+export type ParsedCollection = { ok: true; collection: Collection; indent: string } | { ok: false; error: string };
+
+type Json = Record<string, unknown>;
+
+function isObject(x: unknown): x is Json {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function position(text: string, message: string): string {
+  // V8 says "... at position N" (or "line L column C" in newer versions).
+  const m = /position (\d+)/.exec(message);
+  if (!m) return message;
+  const upTo = text.slice(0, Number(m[1]));
+  const line = upTo.split('\n').length;
+  const column = upTo.length - upTo.lastIndexOf('\n');
+  return `${message.replace(/ in JSON at position \d+.*$/, '').replace(/ at position \d+.*$/, '')} (line ${line}, column ${column})`;
+}
+
+/** The indentation a file uses, so writes keep it. */
+export function detectIndent(text: string): string {
+  const m = /^[{[]\s*\n([ \t]+)\S/.exec(text);
+  return m ? m[1]! : '  ';
+}
+
+function checkKeyValues(x: unknown, where: string): string | undefined {
+  if (x === undefined) return undefined;
+  if (!Array.isArray(x)) return `${where} must be a list`;
+  const bad = x.findIndex((r) => !isObject(r) || typeof r.name !== 'string' || typeof r.value !== 'string' || (r.enabled !== undefined && typeof r.enabled !== 'boolean'));
+  return bad === -1 ? undefined : `${where}[${bad}] needs "name" and "value" strings (and an optional boolean "enabled")`;
+}
+
+function checkRequest(r: unknown, where: string): string | undefined {
+  if (!isObject(r)) return `${where} must be an object`;
+  if (typeof r.name !== 'string' || r.name.trim() === '') return `${where} needs a "name"`;
+  const at = `${where} "${r.name}"`;
+  if (typeof r.method !== 'string') return `${at} needs a "method"`;
+  if (typeof r.url !== 'string') return `${at} needs a "url"`;
+  const kv = checkKeyValues(r.params, `${at}.params`) ?? checkKeyValues(r.headers, `${at}.headers`);
+  if (kv) return kv;
+  if (r.body !== undefined) {
+    const b = r.body;
+    if (!isObject(b) || !['none', 'raw', 'json', 'form'].includes(String(b.kind))) return `${at}.body.kind must be none, raw, json or form`;
+    if ((b.kind === 'raw' || b.kind === 'json') && typeof b.text !== 'string') return `${at}.body needs a "text" string`;
+    if (b.kind === 'form') return checkKeyValues(b.fields ?? [], `${at}.body.fields`);
+  }
+  if (r.settings !== undefined && !isObject(r.settings)) return `${at}.settings must be an object`;
+  return undefined;
+}
+
+function checkFolder(f: unknown, where: string, depth: number): string | undefined {
+  if (!isObject(f)) return `${where} must be an object`;
+  if (typeof f.name !== 'string' || f.name.trim() === '') return `${where} needs a "name"`;
+  if (depth > 20) return `${where}: folders are nested too deep`;
+  return checkList(f.requests, `${where} "${f.name}".requests`, checkRequest) ?? checkList(f.folders, `${where} "${f.name}".folders`, (x, w) => checkFolder(x, w, depth + 1));
+}
+
+function checkList(x: unknown, where: string, check: (item: unknown, where: string) => string | undefined): string | undefined {
+  if (x === undefined) return undefined;
+  if (!Array.isArray(x)) return `${where} must be a list`;
+  for (let i = 0; i < x.length; i++) {
+    const e = check(x[i], `${where}[${i}]`);
+    if (e) return e;
+  }
+  return undefined;
+}
+
+function checkEnvironment(e: unknown, where: string): string | undefined {
+  if (!isObject(e) || typeof e.name !== 'string') return `${where} needs a "name"`;
+  if (!isObject(e.variables) || Object.values(e.variables).some((v) => typeof v !== 'string')) return `${where} "${e.name}".variables must map names to strings`;
+  return undefined;
+}
+
+/** Parses and checks a collection file's text. */
+export function parseCollection(text: string): ParsedCollection {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, error: `Not valid JSON: ${position(text, err instanceof Error ? err.message : String(err))}` };
+  }
+  if (!isObject(value)) return { ok: false, error: 'A collection must be a JSON object' };
+  if (value.version !== 1) return { ok: false, error: `Unsupported "version": ${JSON.stringify(value.version)} (this Stream Viewer reads version 1)` };
+  const error =
+    checkList(value.requests, 'requests', checkRequest) ??
+    checkList(value.folders, 'folders', (f, w) => checkFolder(f, w, 0)) ??
+    checkList(value.environments, 'environments', checkEnvironment);
+  if (error) return { ok: false, error };
+  return { ok: true, collection: value as unknown as Collection, indent: detectIndent(text) };
+}
+
+/** Serializes a collection as the user's file keeps it: same indentation, key order kept, trailing newline. */
+export function stringifyCollection(collection: Collection, indent = '  '): string {
+  return JSON.stringify(collection, null, indent) + '\n';
+}
+
+/** Type guards re-exported for callers that walk the tree. */
+export type { Environment, Folder, SavedRequest };
