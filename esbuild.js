@@ -16,6 +16,8 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
   legalComments: 'none',
+  // ESM builds first: jsonc-parser's UMD build loads its parts with require() calls esbuild cannot follow.
+  mainFields: ['module', 'main'],
 };
 
 /** @type {import('esbuild').BuildOptions[]} */

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { CurlImportError, parseCurl } from '../core/curl';
-import { Commands, PANEL_VIEW_TYPE } from '../shared/ids';
+import { Commands, PANEL_VIEW_TYPE, STREAMS_VIEW } from '../shared/ids';
 import { isPanelState } from '../shared/protocol';
 import { readConfig } from './config';
 import { ensureDemoServer, stopDemoServer } from './demo-server';
@@ -13,6 +13,11 @@ import { defaultPanelState, RequestPanel, type PanelServices } from './panel';
 import { panels } from './panels';
 import { StreamStatusBar } from './status-bar';
 import { registerRecordingCommands } from './recording-commands';
+import { registerCollectionCommands } from './collections/commands';
+import { Environments } from './collections/environments';
+import { SecretStore } from './collections/secrets';
+import { CollectionStore, type CollectionEntry } from './collections/store';
+import { StreamsTreeProvider } from './collections/tree-provider';
 
 /** What `activate` returns, for tests and other extensions. */
 export interface StreamViewerApi {
@@ -20,16 +25,27 @@ export interface StreamViewerApi {
   panels(): RequestPanel[];
   /** The panel commands act on. */
   activePanel(): RequestPanel | undefined;
+  /** Collection files as last read (tests check the tree's model through it). */
+  collections(): CollectionEntry[];
+  /** Secret storage (tests set and check secrets through it). */
+  secrets: SecretStore;
 }
 
 /** Called by VS Code on first use. */
 export function activate(context: vscode.ExtensionContext): StreamViewerApi {
   const statusBar = new StreamStatusBar();
+  const store = new CollectionStore();
+  const secrets = new SecretStore(context);
+  const environments = new Environments(context, store, secrets);
   const services: PanelServices = {
     extensionUri: context.extensionUri,
     statusBar,
-    onDidFocus: (p) => panels.focus(p),
+    onDidFocus: (p) => {
+      panels.focus(p);
+      environments.show(p.source);
+    },
     onDidDispose: (p) => panels.remove(p),
+    resolve: (spec, source) => environments.resolve(spec, source),
   };
   const openPanel = (state = defaultPanelState()): RequestPanel => {
     const panel = RequestPanel.create(services, state);
@@ -97,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
     const panel = panels.active;
     if (!panel) throw new Error('Open a request first');
     await panel.copyAsCurl();
-    return panel.curl();
+    return await panel.curl();
   });
   command(Commands.exportTimeline, async (uri?: vscode.Uri) => {
     const panel = panels.active;
@@ -126,6 +142,11 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
     return panel.send();
   });
 
+  const tree = new StreamsTreeProvider(store);
+  context.subscriptions.push(store, environments, vscode.window.createTreeView(STREAMS_VIEW, { treeDataProvider: tree, dragAndDropController: tree, canSelectMany: true, showCollapseAll: true }));
+  registerCollectionCommands({ command, store, environments, secrets, activePanel: () => panels.active, openPanel: () => openPanel(), panels: () => panels.all() });
+  command(Commands.refreshCollections, () => store.load(true));
+
   registerRecordingCommands({ command, activePanel: () => panels.active, openPanel: () => openPanel(), version: String(context.extension.packageJSON.version ?? '') });
 
   context.subscriptions.push(
@@ -140,7 +161,7 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
     { dispose: () => panels.all().forEach((p) => p.dispose()) },
   );
   log().info('Stream Viewer activated');
-  return { panels: () => panels.all(), activePanel: () => panels.active };
+  return { panels: () => panels.all(), activePanel: () => panels.active, collections: () => store.all(), secrets };
 }
 
 /** Called by VS Code on shutdown: stop streams and the demo server. */

@@ -10,6 +10,9 @@ import { runStream, type SessionHooks } from '../core/session';
 import type { Recording } from '../core/recording/format';
 import { Recorder } from '../core/recording/recorder';
 import { replayRecording } from '../core/recording/replay';
+import { maskSecrets } from '../core/collections/resolver';
+import { fromSpec } from '../core/collections/tree';
+import type { ResolvedRequest, SavedSource } from './collections/environments';
 import type { RequestSpec, StreamSettings } from '../core/spec';
 import { PANEL_VIEW_TYPE } from '../shared/ids';
 import { isWebviewMessage, type HostToWebview, type PanelState, type WebviewToHost } from '../shared/protocol';
@@ -34,6 +37,8 @@ export interface PanelServices {
   statusBar: StreamStatusBar;
   onDidFocus(panel: RequestPanel): void;
   onDidDispose(panel: RequestPanel): void;
+  /** Fills in variables and secrets before a request is sent. */
+  resolve?(spec: RequestSpec, source: SavedSource | undefined): Promise<ResolvedRequest>;
 }
 
 let nextId = 1;
@@ -50,6 +55,10 @@ export class RequestPanel implements vscode.Disposable {
   private loadedRecording: Recording | undefined;
   private merge: MergeSummary | undefined;
   private readonly outbox: HostToWebview[] = [];
+  /** The saved request this panel edits, if any. */
+  private savedSource: SavedSource | undefined;
+  /** The request as last saved, to show unsaved changes. */
+  private savedJson: string | undefined;
   private state: PanelState;
   private run: { controller: AbortController; requestId: string; done: Promise<EndItem> } | undefined;
   private readonly store: TimelineStore;
@@ -111,6 +120,23 @@ export class RequestPanel implements vscode.Disposable {
     return this.merge;
   }
 
+  /** The saved request this panel edits, if any. */
+  get source(): SavedSource | undefined {
+    return this.savedSource;
+  }
+
+  /** Ties the panel to a saved request whose current content is `state`. */
+  associate(source: SavedSource | undefined, state: PanelState = this.state): void {
+    this.savedSource = source;
+    this.savedJson = source ? JSON.stringify(normalize(state)) : undefined;
+    this.updateTitle();
+  }
+
+  /** Whether the request differs from its saved version. */
+  get dirty(): boolean {
+    return this.savedJson !== undefined && JSON.stringify(normalize(this.state)) !== this.savedJson;
+  }
+
   /** Whether the webview has loaded and said so. */
   get isReady(): boolean {
     return this.ready;
@@ -156,11 +182,14 @@ export class RequestPanel implements vscode.Disposable {
       raw: true,
     };
     log().info(`${this.state.spec.method} ${redactUrl(this.state.spec.url)}`);
+    const resolved = this.services.resolve ? await this.services.resolve(this.state.spec, this.savedSource) : { spec: this.state.spec, missing: [], secrets: [] };
+    if (resolved.missing.length > 0) return this.refuse(resolved.missing);
+    const secrets = resolved.secrets;
     const recorder = new Recorder(this.state.spec, this.state.settings);
     this.recorder = recorder;
     let recorded = 0;
     return this.start((hooks) =>
-      runStream(this.state.spec, effective, {
+      runStream(resolved.spec, effective, {
         ...hooks,
         onChunk: (bytes, t) => {
           recorded += bytes.length;
@@ -176,10 +205,24 @@ export class RequestPanel implements vscode.Disposable {
         },
         onItem: (item) => {
           recorder.onItem(item);
-          hooks.onItem(item);
+          // Secret values never reach the timeline, exports or logs.
+          hooks.onItem(secrets.length > 0 ? maskItem(item, secrets) : item);
         },
       }),
     );
+  }
+
+  /** Shows why a request with unresolved variables is not sent, as a timeline error. */
+  private refuse(missing: string[]): Promise<EndItem> {
+    const list = missing.map((m) => `{{${m}}}`).join(', ');
+    const message = `Not sent: no value for ${list}. Define ${missing.length === 1 ? 'it' : 'them'} in the environment, or use Stream Viewer: Set Secret… for secrets.`;
+    void vscode.window.showErrorMessage(message);
+    return this.start(async (hooks) => {
+      hooks.onItem({ kind: 'error', t: 0, offset: 0, code: 'invalid-request', fatal: true, message });
+      const end: EndItem = { kind: 'end', t: 0, offset: 0, reason: 'error', events: 0, bytes: 0, ms: 0 };
+      hooks.onItem(end);
+      return end;
+    });
   }
 
   /** Replays a recording into this panel (speed 0: at once; 1: original timing). */
@@ -255,14 +298,17 @@ export class RequestPanel implements vscode.Disposable {
   }
 
   /** The request as a `curl` command. */
-  curl(): string {
-    return toCurl(prepareRequest(this.state.spec));
+  async curl(): Promise<string> {
+    const resolved = this.services.resolve ? await this.services.resolve(this.state.spec, this.savedSource) : { spec: this.state.spec, missing: [], secrets: [] };
+    if (resolved.missing.length > 0) throw new RequestError('invalid-request', `no value for ${resolved.missing.map((m) => `{{${m}}}`).join(', ')}`);
+    // Environment values are filled in; secret values are masked.
+    return maskSecrets(toCurl(prepareRequest(resolved.spec)), resolved.secrets);
   }
 
   /** Copies the request as cURL to the clipboard, with a clear message when it cannot be built. */
   async copyAsCurl(): Promise<void> {
     try {
-      await vscode.env.clipboard.writeText(this.curl());
+      await vscode.env.clipboard.writeText(await this.curl());
       void vscode.window.setStatusBarMessage('Stream Viewer: copied as cURL', 3000);
     } catch (err) {
       const message = err instanceof RequestError ? err.message : String(err);
@@ -378,7 +424,9 @@ export class RequestPanel implements vscode.Disposable {
     } catch {
       // An unfinished URL is still a fine title.
     }
-    this.panel.title = `${method} ${where || 'New Request'}`;
+    const name = this.savedSource ? this.savedSource.path[this.savedSource.path.length - 1]! : `${method} ${where || 'New Request'}`;
+    // A dot marks unsaved changes, as editors do.
+    this.panel.title = this.dirty ? `● ${name}` : name;
   }
 
   dispose(): void {
@@ -389,6 +437,32 @@ export class RequestPanel implements vscode.Disposable {
     this.services.onDidDispose(this);
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
+  }
+}
+
+/** The parts of a panel's state that saving keeps (so toggling a value back is not a change). */
+function normalize(state: PanelState): unknown {
+  const s = state.settings;
+  return { spec: fromSpec('', state.spec, state.settings), settings: { format: s.format ?? 'auto', timeoutMs: s.timeoutMs, reconnect: s.reconnect?.enabled ? s.reconnect : undefined, followRedirects: s.followRedirects !== false } };
+}
+
+/** An item with every secret value replaced by a mask. */
+export function maskItem(item: TimelineItem, secrets: readonly string[]): TimelineItem {
+  const m = (t: string): string => maskSecrets(t, secrets);
+  switch (item.kind) {
+    case 'request':
+      return { ...item, url: m(item.url), headers: Object.fromEntries(Object.entries(item.headers).map(([k, v]) => [k, m(v)])) };
+    case 'message':
+      return { ...item, data: m(item.data), ...(item.json !== undefined ? { json: JSON.parse(m(JSON.stringify(item.json))) as unknown } : {}) };
+    case 'chunk':
+    case 'comment':
+      return { ...item, data: m(item.data) };
+    case 'raw':
+      return { ...item, text: m(item.text) };
+    case 'error':
+      return { ...item, message: m(item.message), ...(item.body !== undefined ? { body: m(item.body) } : {}) };
+    default:
+      return item;
   }
 }
 

@@ -18,7 +18,24 @@ export const Commands = {
   openRecording: 'streamViewer.openRecording',
   exportRecording: 'streamViewer.exportRecording',
   diffRecordings: 'streamViewer.diffRecordings',
+  openSavedRequest: 'streamViewer.openSavedRequest',
+  sendSavedRequest: 'streamViewer.sendSavedRequest',
+  saveRequest: 'streamViewer.saveRequest',
+  saveRequestAs: 'streamViewer.saveRequestAs',
+  renameItem: 'streamViewer.renameItem',
+  duplicateRequest: 'streamViewer.duplicateRequest',
+  deleteItem: 'streamViewer.deleteItem',
+  newCollection: 'streamViewer.newCollection',
+  newFolder: 'streamViewer.newFolder',
+  moveRequest: 'streamViewer.moveRequest',
+  runSavedRequest: 'streamViewer.runSavedRequest',
+  selectEnvironment: 'streamViewer.selectEnvironment',
+  setSecret: 'streamViewer.setSecret',
+  refreshCollections: 'streamViewer.refreshCollections',
 } as const;
+
+/** The Streams view. */
+export const STREAMS_VIEW = 'streamViewer.streams';
 
 /** Webview panel type, used by the serializer that restores panels after a reload. */
 export const PANEL_VIEW_TYPE = 'streamViewer.request';

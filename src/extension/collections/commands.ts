@@ -1,0 +1,239 @@
+/**
+ * Commands of saved requests: open, send, save (Ctrl/Cmd+S in the panel),
+ * save as, rename, duplicate, delete, new collection and folder, run from
+ * the palette, environments and secrets.
+ */
+import * as vscode from 'vscode';
+import { deleteFolder, deleteRequest, insertFolder, insertRequest, newCollectionText, renameFolderText, renameRequestText, writeRequest } from '../../core/collections/edits';
+import { DEFAULT_COLLECTION_FILE } from '../../core/collections/model';
+import { duplicateRequest as duplicateInModel, findRequest, fromSpec, listRequests, toSpec } from '../../core/collections/tree';
+import { Commands } from '../../shared/ids';
+import type { RequestPanel } from '../panel';
+import type { Environments, SavedSource } from './environments';
+import type { StreamsNode } from './nodes';
+import { isSecretName, type SecretStore } from './secrets';
+import type { CollectionStore } from './store';
+import { moveRequestBetweenFiles } from './tree-provider';
+
+/** What the commands need. */
+export interface CollectionServices {
+  command(id: string, fn: (...args: never[]) => unknown): void;
+  store: CollectionStore;
+  environments: Environments;
+  secrets: SecretStore;
+  activePanel(): RequestPanel | undefined;
+  openPanel(): RequestPanel;
+  panels(): RequestPanel[];
+}
+
+function suggestName(url: string): string {
+  try {
+    const u = new URL(url.replace(/\{\{[^}]*\}\}/g, 'x'));
+    return u.pathname.split('/').filter(Boolean).pop() ?? u.host;
+  } catch {
+    return 'request';
+  }
+}
+
+async function askName(title: string, value: string, taken: readonly string[] = []): Promise<string | undefined> {
+  return vscode.window.showInputBox({
+    title,
+    value,
+    validateInput: (v) => (v.trim() === '' ? 'A name is needed' : taken.includes(v.trim()) ? `"${v.trim()}" is taken here` : undefined),
+  });
+}
+
+/** Registers the collection commands. */
+export function registerCollectionCommands(s: CollectionServices): void {
+  /** Opens (or reveals) the panel of a saved request. */
+  const open = async (uri: vscode.Uri, path: string[]): Promise<RequestPanel> => {
+    await s.store.load();
+    const existing = s.panels().find((p) => p.source?.uri.toString() === uri.toString() && p.source.path.join('/') === path.join('/'));
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const request = s.store.get(uri)?.collection ? findRequest(s.store.get(uri)!.collection!, path) : undefined;
+    if (!request) throw new Error(`No request ${path.join('/')} in ${vscode.workspace.asRelativePath(uri)}`);
+    const { spec, settings } = toSpec(request);
+    const panel = s.openPanel();
+    panel.load(spec, settings);
+    panel.associate({ uri, path });
+    s.environments.show({ uri, path });
+    return panel;
+  };
+
+  const requestNode = (n: unknown): { uri: vscode.Uri; path: string[] } => {
+    const node = n as StreamsNode | undefined;
+    if (node?.kind !== 'request') throw new Error('Choose a saved request in the Streams view');
+    return { uri: node.uri, path: node.path };
+  };
+
+  s.command(Commands.openSavedRequest, async (n?: StreamsNode) => {
+    const { uri, path } = requestNode(n);
+    return (await open(uri, path)).id;
+  });
+
+  s.command(Commands.sendSavedRequest, async (n?: StreamsNode) => {
+    const { uri, path } = requestNode(n);
+    const panel = await open(uri, path);
+    return panel.send();
+  });
+
+  const saveAs = async (panel: RequestPanel, target?: { uri: vscode.Uri; folder: string[]; name: string }): Promise<SavedSource | undefined> => {
+    await s.store.load();
+    let dest = target;
+    if (!dest) {
+      const files = s.store.all().filter((e) => e.collection);
+      let uri: vscode.Uri | undefined;
+      if (files.length === 0) {
+        const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+        if (!root) throw new Error('Open a folder to save requests in it');
+        uri = vscode.Uri.joinPath(root, DEFAULT_COLLECTION_FILE);
+        await s.store.create(uri, newCollectionText('Requests'));
+      } else if (files.length === 1) uri = files[0]!.uri;
+      else {
+        const pick = await vscode.window.showQuickPick(files.map((e) => ({ label: e.collection?.name ?? vscode.workspace.asRelativePath(e.uri), description: vscode.workspace.asRelativePath(e.uri), uri: e.uri })), { title: 'Save Request to Collection' });
+        uri = pick?.uri;
+      }
+      if (!uri) return undefined;
+      const name = await askName('Request name', suggestName(panel.request.spec.url));
+      if (!name) return undefined;
+      dest = { uri, folder: [], name: name.trim() };
+    }
+    const { spec, settings } = panel.request;
+    const d = dest;
+    const path = await s.store.edit(d.uri, (text) => {
+      const r = insertRequest(text, d.folder, fromSpec(d.name, spec, settings));
+      return { text: r.text, result: r.path };
+    });
+    const source = { uri: d.uri, path };
+    panel.associate(source);
+    return source;
+  };
+
+  s.command(Commands.saveRequest, async () => {
+    const panel = s.activePanel();
+    if (!panel) throw new Error('Open a request first');
+    const source = panel.source;
+    if (!source) return saveAs(panel);
+    const { spec, settings } = panel.request;
+    const name = source.path[source.path.length - 1]!;
+    await s.store.edit(source.uri, (text) => ({ text: writeRequest(text, source.path, fromSpec(name, spec, settings)), result: undefined }));
+    panel.associate(source);
+    return source;
+  });
+
+  s.command(Commands.saveRequestAs, async (uri?: vscode.Uri, name?: string) => {
+    const panel = s.activePanel();
+    if (!panel) throw new Error('Open a request first');
+    return saveAs(panel, uri instanceof vscode.Uri && typeof name === 'string' ? { uri, folder: [], name } : undefined);
+  });
+
+  s.command(Commands.renameItem, async (n?: StreamsNode, newName?: string) => {
+    if (!n || n.kind === 'collection') throw new Error('Choose a request or folder to rename');
+    const current = n.path[n.path.length - 1]!;
+    const name = typeof newName === 'string' ? newName : await askName(`Rename ${n.kind}`, current);
+    if (!name || name === current) return undefined;
+    await s.store.edit(n.uri, (text) => ({ text: n.kind === 'request' ? renameRequestText(text, n.path, name) : renameFolderText(text, n.path, name), result: undefined }));
+    // Panels editing it follow the new name.
+    for (const p of s.panels()) {
+      const src = p.source;
+      if (src && src.uri.toString() === n.uri.toString() && src.path.slice(0, n.path.length).join('/') === n.path.join('/')) {
+        const path = [...src.path];
+        path[n.path.length - 1] = name;
+        p.associate({ uri: src.uri, path }, p.request);
+      }
+    }
+    return [...n.path.slice(0, -1), name];
+  });
+
+  s.command(Commands.duplicateRequest, async (n?: StreamsNode) => {
+    const { uri, path } = requestNode(n);
+    const entry = s.store.get(uri);
+    if (!entry?.collection) throw new Error('The collection cannot be read');
+    const copy = structuredClone(entry.collection);
+    const newPath = duplicateInModel(copy, path);
+    const request = findRequest(copy, newPath)!;
+    return s.store.edit(uri, (text) => {
+      const r = insertRequest(text, path.slice(0, -1), request);
+      return { text: r.text, result: r.path };
+    });
+  });
+
+  s.command(Commands.deleteItem, async (n?: StreamsNode, confirmed?: boolean) => {
+    if (!n || n.kind === 'collection') throw new Error('Choose a request or folder to delete');
+    const what = `${n.kind} "${n.path.join('/')}"`;
+    if (confirmed !== true) {
+      const ok = await vscode.window.showWarningMessage(`Delete ${what}${n.kind === 'folder' ? ' and everything in it' : ''}?`, { modal: true }, 'Delete');
+      if (ok !== 'Delete') return false;
+    }
+    await s.store.edit(n.uri, (text) => ({ text: n.kind === 'request' ? deleteRequest(text, n.path) : deleteFolder(text, n.path), result: undefined }));
+    return true;
+  });
+
+  s.command(Commands.newCollection, async (fileName?: string) => {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!root) throw new Error('Open a folder to keep collections in it');
+    const name = typeof fileName === 'string' ? fileName : await vscode.window.showInputBox({ title: 'New Collection', prompt: 'File name (saved as <name>.streams.json in the workspace)', value: 'requests' });
+    if (!name) return undefined;
+    const file = name.endsWith('.streams.json') ? name : `${name}.streams.json`;
+    const uri = vscode.Uri.joinPath(root, file);
+    await s.store.create(uri, newCollectionText(name.replace(/\.streams\.json$/, '')));
+    return uri;
+  });
+
+  s.command(Commands.newFolder, async (n?: StreamsNode, folderName?: string) => {
+    if (!n || n.kind === 'request') throw new Error('Choose a collection or folder');
+    const uri = n.kind === 'collection' ? n.entry.uri : n.uri;
+    const parent = n.kind === 'collection' ? [] : n.path;
+    const name = typeof folderName === 'string' ? folderName : await askName('New Folder', 'folder');
+    if (!name) return undefined;
+    return s.store.edit(uri, (text) => {
+      const r = insertFolder(text, parent, name);
+      return { text: r.text, result: r.path };
+    });
+  });
+
+  s.command(Commands.moveRequest, async (n?: StreamsNode, to?: vscode.Uri, folder?: string[]) => {
+    const { uri, path } = requestNode(n);
+    if (!(to instanceof vscode.Uri)) throw new Error('Drag the request onto a folder or collection in the Streams view');
+    return moveRequestBetweenFiles(s.store, uri, path, to, folder ?? []);
+  });
+
+  s.command(Commands.runSavedRequest, async (query?: string) => {
+    await s.store.load();
+    const all = s.store.all().flatMap((e) => (e.collection ? listRequests(e.collection).map((r) => ({ uri: e.uri, path: r.path, request: r.request })) : []));
+    let chosen = typeof query === 'string' ? all.find((r) => r.path.join('/') === query || r.request.name === query) : undefined;
+    if (!chosen) {
+      const pick = await vscode.window.showQuickPick(
+        all.map((r) => ({ label: r.path.join(' / '), description: `${r.request.method} ${r.request.url}`, detail: vscode.workspace.asRelativePath(r.uri), r })),
+        { title: 'Run Saved Request', matchOnDescription: true, placeHolder: all.length ? 'Type to find a saved request' : 'No saved requests: save one with Ctrl/Cmd+S in a request panel' },
+      );
+      chosen = pick?.r;
+    }
+    if (!chosen) return undefined;
+    const panel = await open(chosen.uri, chosen.path);
+    return panel.send();
+  });
+
+  s.command(Commands.selectEnvironment, async (name?: string) => {
+    const target = s.environments.collectionFor(s.activePanel()?.source);
+    if (!target?.collection.environments?.length) throw new Error('No environments: add one under "environments" in a .streams.json file');
+    const chosen = typeof name === 'string' ? name : (await vscode.window.showQuickPick(target.collection.environments.map((e) => ({ label: e.name, description: Object.keys(e.variables).join(', ') })), { title: 'Stream Viewer Environment' }))?.label;
+    if (!chosen) return undefined;
+    await s.environments.select(target.uri, chosen);
+    s.environments.show(s.activePanel()?.source);
+    return chosen;
+  });
+
+  s.command(Commands.setSecret, async (name?: string, value?: string) => {
+    const secretName = typeof name === 'string' ? name : await vscode.window.showInputBox({ title: 'Set Secret', prompt: 'Name, used as {{secret:NAME}}', validateInput: (v) => (isSecretName(v) ? undefined : 'Letters, digits, _ and -, starting with a letter') });
+    if (!secretName) return undefined;
+    const secretValue = typeof value === 'string' ? value : await vscode.window.showInputBox({ title: `Set Secret ${secretName}`, prompt: 'Kept in the OS keychain through VS Code SecretStorage, never in files', password: true, ignoreFocusOut: true });
+    if (secretValue === undefined) return undefined;
+    await s.secrets.set(secretName, secretValue);
+    void vscode.window.setStatusBarMessage(`Stream Viewer: secret ${secretName} stored; use {{secret:${secretName}}}`, 4000);
+    return `{{secret:${secretName}}}`;
+  });
+}
