@@ -38,6 +38,8 @@ class App {
         post({ type: 'request/send', spec, settings });
       },
       onStop: () => post({ type: 'request/stop' }),
+      onSelectEnvironment: (name) => post({ type: 'environment/select', name }),
+      onKeepAsSecret: (header, value) => post({ type: 'secret/store', header, value }),
     });
     this.timeline = new TimelineView(DEFAULT_MAX_ITEMS, {
       copy: (text) => post({ type: 'clipboard/copy', text }),
@@ -87,6 +89,9 @@ class App {
         return;
       case 'timeline/didClear':
         this.timeline.clear();
+        return;
+      case 'variables/didChange':
+        this.editor.setVariables(message.variables);
         return;
       case 'config/didChange':
         this.timeline.setMaxItems(message.config.maxItems);

@@ -15,7 +15,7 @@ import { StreamStatusBar } from './status-bar';
 import { registerRecordingCommands } from './recording-commands';
 import { registerCollectionCommands } from './collections/commands';
 import { Environments } from './collections/environments';
-import { SecretStore } from './collections/secrets';
+import { isSecretName, SecretStore } from './collections/secrets';
 import { CollectionStore, type CollectionEntry } from './collections/store';
 import { StreamsTreeProvider } from './collections/tree-provider';
 
@@ -46,7 +46,25 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
     },
     onDidDispose: (p) => panels.remove(p),
     resolve: (spec, source) => environments.resolve(spec, source),
+    variables: (source) => environments.variables(source),
+    selectEnvironment: async (panel, name) => {
+      const target = environments.collectionFor(panel.source);
+      if (!target) return;
+      await environments.select(target.uri, name);
+      environments.show(panel.source);
+      for (const p of panels.all()) p.refreshVariables();
+    },
+    storeSecret: async (value, header) => {
+      const suggested = header.toLowerCase() === 'authorization' ? 'api_token' : header.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'token';
+      const name = await vscode.window.showInputBox({ title: 'Keep as a secret', prompt: 'Name for the secret, used as {{secret:NAME}}; the value goes to the OS keychain, never into files', value: suggested, validateInput: (v) => (isSecretName(v) ? undefined : 'Letters, digits, _ and -, starting with a letter') });
+      if (!name) return undefined;
+      await secrets.set(name, value);
+      return `{{secret:${name}}}`;
+    },
   };
+  store.onDidChange(() => {
+    for (const p of panels.all()) p.refreshVariables();
+  });
   const openPanel = (state = defaultPanelState()): RequestPanel => {
     const panel = RequestPanel.create(services, state);
     panels.add(panel);

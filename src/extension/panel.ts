@@ -13,6 +13,7 @@ import { replayRecording } from '../core/recording/replay';
 import { maskSecrets } from '../core/collections/resolver';
 import { fromSpec } from '../core/collections/tree';
 import type { ResolvedRequest, SavedSource } from './collections/environments';
+import type { VariablesInfo } from '../shared/protocol';
 import type { RequestSpec, StreamSettings } from '../core/spec';
 import { PANEL_VIEW_TYPE } from '../shared/ids';
 import { isWebviewMessage, type HostToWebview, type PanelState, type WebviewToHost } from '../shared/protocol';
@@ -39,6 +40,12 @@ export interface PanelServices {
   onDidDispose(panel: RequestPanel): void;
   /** Fills in variables and secrets before a request is sent. */
   resolve?(spec: RequestSpec, source: SavedSource | undefined): Promise<ResolvedRequest>;
+  /** Variables and environments for the editor. */
+  variables?(source: SavedSource | undefined): VariablesInfo;
+  /** The panel picked an environment. */
+  selectEnvironment?(panel: RequestPanel, name: string): Promise<void>;
+  /** The panel asked to keep a credential as a secret; returns the `{{secret:NAME}}` reference. */
+  storeSecret?(value: string, header: string): Promise<string | undefined>;
 }
 
 let nextId = 1;
@@ -130,6 +137,13 @@ export class RequestPanel implements vscode.Disposable {
     this.savedSource = source;
     this.savedJson = source ? JSON.stringify(normalize(state)) : undefined;
     this.updateTitle();
+    this.refreshVariables();
+  }
+
+  /** Tells the editor which variables have values and which environments exist. */
+  refreshVariables(): void {
+    const info = this.services.variables?.(this.savedSource);
+    if (info) this.post({ type: 'variables/didChange', variables: info });
   }
 
   /** Whether the request differs from its saved version. */
@@ -210,6 +224,16 @@ export class RequestPanel implements vscode.Disposable {
         },
       }),
     );
+  }
+
+  /** Replaces a pasted credential with a `{{secret:NAME}}` reference kept in SecretStorage. */
+  private async moveToSecret(header: string, value: string): Promise<void> {
+    const scheme = /^(Bearer|Basic|Token|Bot)\s+/i.exec(value)?.[0] ?? '';
+    const ref = await this.services.storeSecret?.(value.slice(scheme.length), header);
+    if (!ref) return;
+    const headers = (this.state.spec.headers ?? []).map((h) => (h.name === header && h.value === value ? { ...h, value: `${scheme}${ref}` } : h));
+    this.load({ ...this.state.spec, headers }, this.state.settings);
+    this.refreshVariables();
   }
 
   /** Shows why a request with unresolved variables is not sent, as a timeline error. */
@@ -371,6 +395,7 @@ export class RequestPanel implements vscode.Disposable {
           config: { maxItems: readConfig().maxItems },
         } satisfies HostToWebview);
         for (const m of this.outbox.splice(0)) void this.panel.webview.postMessage(m);
+        this.refreshVariables();
         return;
       }
       case 'request/send':
@@ -405,6 +430,12 @@ export class RequestPanel implements vscode.Disposable {
         this.merge = { provider: message.provider, textLength: message.textLength, toolCalls: message.toolCalls };
         if (message.provider) log().info(`merged ${message.provider} response: ${message.textLength} characters, ${message.toolCalls} tool calls`);
         return;
+      case 'environment/select':
+        void this.services.selectEnvironment?.(this, message.name);
+        return;
+      case 'secret/store':
+        void this.moveToSecret(message.header, message.value);
+        return;
       case 'stream/didRender':
         if (message.requestId === this.run?.requestId || message.requestId === this.lastRequestId) this.rendered = message.received;
         return;
@@ -419,8 +450,9 @@ export class RequestPanel implements vscode.Disposable {
     const { method, url } = this.state.spec;
     let where = url;
     try {
-      const u = new URL(url);
-      where = u.pathname === '/' ? u.host : u.pathname;
+      // {{variables}} stand for a host or values: title with the path.
+      const u = new URL(url.replace(/^\{\{[^{}]*\}\}/, 'http://host').replace(/\{\{[^{}]*\}\}/g, 'x'));
+      where = u.pathname === '/' ? (url.startsWith('{{') ? url.split('?')[0]! : u.host) : decodeURI(u.pathname).replace(/\bx\b/g, '…');
     } catch {
       // An unfinished URL is still a fine title.
     }

@@ -34,7 +34,11 @@ export type WebviewToHost =
   /** A protocol problem the webview's analysis found (logged, and kept for the API). */
   | { type: 'analysis/didFindProblem'; requestId: string; code: string; severity: string; message: string; fix: string }
   /** At the end of a stream: the LLM dialect recognised, if any, and the assembled text's length. */
-  | { type: 'analysis/didMerge'; requestId: string; provider: string | null; textLength: number; toolCalls: number };
+  | { type: 'analysis/didMerge'; requestId: string; provider: string | null; textLength: number; toolCalls: number }
+  /** The user picked another environment in the panel. */
+  | { type: 'environment/select'; name: string }
+  /** The user chose to keep a pasted credential in SecretStorage instead of the request. */
+  | { type: 'secret/store'; header: string; value: string };
 
 /** Messages from the host to the webview. */
 export type HostToWebview =
@@ -44,7 +48,17 @@ export type HostToWebview =
   | { type: 'stream/didReceive'; requestId: string; items: TimelineItem[] }
   | { type: 'stream/didEnd'; requestId: string; end: EndItem }
   | { type: 'timeline/didClear' }
-  | { type: 'config/didChange'; config: WebviewConfig };
+  | { type: 'config/didChange'; config: WebviewConfig }
+  /** Variable names the request can use now, and the environments to pick from. */
+  | { type: 'variables/didChange'; variables: VariablesInfo };
+
+/** What the editor needs to mark unknown variables and offer environments. */
+export interface VariablesInfo {
+  /** Names with a value: environment variables and `secret:NAME` for known secrets. */
+  names: string[];
+  environments: string[];
+  environment?: string;
+}
 
 /** Every `type` of a webview→host message. */
 export type WebviewMessageType = WebviewToHost['type'];
@@ -115,6 +129,10 @@ export function isWebviewMessage(x: unknown): x is WebviewToHost {
       return typeof x.text === 'string';
     case 'stream/didRender':
       return typeof x.requestId === 'string' && typeof x.received === 'number';
+    case 'environment/select':
+      return typeof x.name === 'string';
+    case 'secret/store':
+      return typeof x.header === 'string' && typeof x.value === 'string';
     case 'analysis/didFindProblem':
       return typeof x.requestId === 'string' && ['code', 'severity', 'message', 'fix'].every((k) => typeof x[k] === 'string');
     case 'analysis/didMerge':

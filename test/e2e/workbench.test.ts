@@ -5,7 +5,7 @@
  * .test-artifacts/ for people to look at.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -175,6 +175,35 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       assert.match((await panel.locator('.markdown-body').textContent()) ?? '', /<img src=x onerror=/);
       assert.equal(await panel.locator('.markdown-body a[href^="javascript"]').count(), 0);
       assert.notEqual(await page.title(), '1');
+    });
+
+    it('uses saved collections: the Streams view, environments, unknown variables and a credential kept as a secret', async () => {
+      writeFileSync(
+        join(workspace, 'api.streams.json'),
+        JSON.stringify({ version: 1, name: 'Demo API', environments: [{ name: 'local', variables: { baseUrl: demo.url.replace(/\/$/, '') } }], requests: [{ name: 'seed', method: 'GET', url: '{{baseUrl}}/sse?count=2&interval=0' }], folders: [{ name: 'llm', requests: [{ name: 'chat', method: 'POST', url: '{{baseUrl}}/v1/chat/completions', body: { kind: 'json', text: '{"stream":true}' } }] }] }, null, 2) + '\n',
+      );
+      await page.locator('.activitybar a[aria-label^="Stream Viewer"]').click();
+      await page.locator('.monaco-list-row', { hasText: 'Demo API' }).waitFor({ timeout: 20_000 });
+      await page.locator('.monaco-list-row', { hasText: 'chat' }).waitFor();
+      const panel = await openPanel(page, 'Stream Viewer: New Request');
+      await panel.locator('vscode-single-select.env-select').waitFor();
+      await panel.locator('.url-input').fill('{{baseUrl}}/sse?count=2&interval=0&x={{nope}}');
+      await panel.locator('.url-variable.missing', { hasText: '{{nope}}' }).waitFor();
+      assert.equal(await panel.locator('.url-variable.missing').count(), 1, 'baseUrl has a value; nope does not');
+      await panel.locator('vscode-tab-header', { hasText: 'Headers' }).click();
+      await panel.locator('.kv-input[placeholder="Header"]').first().fill('Authorization');
+      await panel.locator('.kv-input[data-col="value"]:visible').first().fill('Bearer sk-e2e-secret-123');
+      await panel.locator('.secret-hint vscode-button').click();
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await page.keyboard.press('Enter');
+      const valueField = panel.locator('.kv-input[data-col="value"]:visible').first();
+      for (let i = 0; (await valueField.inputValue()) !== 'Bearer {{secret:api_token}}'; i++) {
+        assert.ok(i < 50, `the header still holds ${await valueField.inputValue()}`);
+        await page.waitForTimeout(100);
+      }
+      assert.equal(await panel.locator('.secret-hint:visible').count(), 0);
+      await page.screenshot({ path: join(artifacts, `workbench-${slug}-collections.png`) });
     });
 
     it('renders hostile payloads as text', async () => {

@@ -6,7 +6,7 @@
  */
 import type { FormatSetting } from '../../src/core/items';
 import type { KeyValue, RequestBody, RequestSpec, StreamSettings } from '../../src/core/spec';
-import type { PanelState } from '../../src/shared/protocol';
+import type { PanelState, VariablesInfo } from '../../src/shared/protocol';
 import { h } from '../dom';
 import { HEADER_NAMES } from './header-names';
 import { KvTable } from './kv-table';
@@ -29,7 +29,11 @@ export interface EditorEvents {
   onChange(state: PanelState): void;
   onSend(): void;
   onStop(): void;
+  onSelectEnvironment(name: string): void;
+  onKeepAsSecret(header: string, value: string): void;
 }
+
+const CREDENTIAL_HEADERS = /^(authorization|proxy-authorization|x-api-key|api-key|x-auth-token|x-goog-api-key)$/i;
 
 function option(value: string, label: string, selected: boolean): HTMLElement {
   const o = h('vscode-option', { value }, label);
@@ -64,6 +68,8 @@ export class RequestEditor {
   private readonly reconnect = h('vscode-checkbox', { label: 'Reconnect like EventSource (wait retry ms, send Last-Event-ID)' });
   private readonly maxReconnects = h('input', { class: 'text-input narrow', type: 'number', min: 0, placeholder: 'unlimited', 'aria-label': 'Max reconnects' });
   private readonly followRedirects = h('vscode-checkbox', { label: 'Follow redirects' });
+  private readonly environment = h('vscode-single-select', { class: 'env-select', 'aria-label': 'Environment', title: 'Environment for {{variables}}' });
+  private readonly secretHint = h('div', { class: 'secret-hint', hidden: true });
 
   constructor(private readonly events: EditorEvents) {
     for (const m of METHODS) this.method.append(option(m, m, m === 'GET'));
@@ -95,6 +101,7 @@ export class RequestEditor {
       suggestions: HEADER_NAMES,
       onChange: (rows) => {
         this.spec.headers = rows;
+        this.offerSecret();
         this.changed();
       },
     });
@@ -128,6 +135,8 @@ export class RequestEditor {
       }
     });
 
+    this.environment.hidden = true;
+    this.environment.addEventListener('change', () => events.onSelectEnvironment(this.environment.value));
     for (const f of FORMATS) this.format.append(option(f.value, f.label, f.value === 'auto'));
     const settingsChanged = (): void => {
       this.settings = this.readSettings();
@@ -146,7 +155,7 @@ export class RequestEditor {
       h('vscode-tab-header', { slot: 'header' }, 'Params', this.tabCounts.params),
       h('vscode-tab-panel', null, this.paramsTable.element),
       h('vscode-tab-header', { slot: 'header' }, 'Headers', this.tabCounts.headers),
-      h('vscode-tab-panel', null, this.headersTable.element),
+      h('vscode-tab-panel', null, this.headersTable.element, this.secretHint),
       h('vscode-tab-header', { slot: 'header' }, 'Body'),
       h('vscode-tab-panel', null, h('div', { class: 'body-editor' }, this.bodyKind, this.bodyPane)),
       h('vscode-tab-header', { slot: 'header' }, 'Settings'),
@@ -167,7 +176,7 @@ export class RequestEditor {
         ),
       ),
     );
-    this.element = h('section', { class: 'request-editor', 'aria-label': 'Request' }, h('div', { class: 'request-bar' }, this.method, this.url.element, this.sendButton), tabs);
+    this.element = h('section', { class: 'request-editor', 'aria-label': 'Request' }, h('div', { class: 'request-bar' }, this.method, this.url.element, this.environment, this.sendButton), tabs);
   }
 
   /** Shows a request (from the host, a cURL import or a restored state). */
@@ -180,6 +189,7 @@ export class RequestEditor {
     this.url.value = this.spec.url;
     this.paramsTable.set(rows);
     this.headersTable.set(spec.headers ?? []);
+    this.offerSecret();
     const body = spec.body ?? { kind: 'none' };
     if (body.kind === 'raw' || body.kind === 'json') this.bodyText[body.kind] = body.text;
     if (body.kind === 'form') this.formFields = body.fields;
@@ -207,6 +217,27 @@ export class RequestEditor {
     this.sendButton.setAttribute('icon', streaming ? 'debug-stop' : 'play');
     this.sendButton.toggleAttribute('secondary', streaming);
     this.sendButton.title = streaming ? 'Stop the stream (Escape)' : 'Send the request (Ctrl/Cmd+Enter)';
+  }
+
+  /** Marks variables without a value and offers the environments. */
+  setVariables(info: VariablesInfo): void {
+    this.url.setKnown(new Set(info.names));
+    this.environment.hidden = info.environments.length === 0;
+    const current = [...this.environment.querySelectorAll('vscode-option')].map((o) => o.getAttribute('value')).join('\n');
+    if (current !== info.environments.join('\n')) {
+      this.environment.replaceChildren(...info.environments.map((e) => option(e, e, e === info.environment)));
+    }
+    if (info.environment) this.environment.value = info.environment;
+  }
+
+  /** Offers to move a credential typed into a header to SecretStorage. */
+  private offerSecret(): void {
+    const row = (this.spec.headers ?? []).find((r) => r.enabled !== false && CREDENTIAL_HEADERS.test(r.name.trim()) && r.value.length >= 8 && !r.value.includes('{{'));
+    this.secretHint.hidden = !row;
+    if (!row) return;
+    const button = h('vscode-button', { secondary: true, icon: 'key' }, 'Keep as secret');
+    button.addEventListener('click', () => this.events.onKeepAsSecret(row.name, row.value));
+    this.secretHint.replaceChildren(h('span', { class: 'codicon codicon-shield' }), h('span', null, ` "${row.name}" holds a credential. Saved requests are files: keep the value in the OS keychain and refer to it as {{secret:NAME}}.`), button);
   }
 
   /** Puts the caret in the URL field. */

@@ -14,6 +14,8 @@ export class UrlField {
   readonly element: HTMLElement;
   readonly input: HTMLInputElement;
   private readonly mirror: HTMLElement;
+  /** Variable names with a value; undefined when not known (nothing is marked missing). */
+  private known: ReadonlySet<string> | undefined;
 
   constructor(onInput: (value: string) => void, onEnter: () => void) {
     this.input = h('input', { class: 'url-input', type: 'text', spellcheck: 'false', placeholder: 'Enter a URL, e.g. http://127.0.0.1:3001/sse  ·  {{variables}} allowed', 'aria-label': 'URL' });
@@ -44,8 +46,24 @@ export class UrlField {
     this.paint();
   }
 
+  /** Sets the names that have values; others are marked before sending. */
+  setKnown(names: ReadonlySet<string>): void {
+    this.known = names;
+    this.paint();
+  }
+
   private paint(): void {
-    this.mirror.replaceChildren(...variableRuns(this.input.value).map((r) => (r.variable ? h('span', { class: 'url-variable' }, r.text) : document.createTextNode(r.text))));
+    const missing = (text: string): boolean => {
+      const name = text.slice(2, -2).trim();
+      return this.known !== undefined && !name.startsWith('$') && !this.known.has(name);
+    };
+    this.mirror.replaceChildren(
+      ...variableRuns(this.input.value).map((r) => {
+        if (!r.variable) return document.createTextNode(r.text);
+        const off = missing(r.text);
+        return h('span', { class: `url-variable${off ? ' missing' : ''}`, title: off ? 'No value in the current environment' : '' }, r.text);
+      }),
+    );
     this.mirror.scrollLeft = this.input.scrollLeft;
   }
 }

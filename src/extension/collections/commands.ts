@@ -224,6 +224,7 @@ export function registerCollectionCommands(s: CollectionServices): void {
     if (!chosen) return undefined;
     await s.environments.select(target.uri, chosen);
     s.environments.show(s.activePanel()?.source);
+    for (const p of s.panels()) p.refreshVariables();
     return chosen;
   });
 

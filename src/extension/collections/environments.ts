@@ -9,6 +9,7 @@ import { createResolver } from '../../core/collections/resolver';
 import type { RequestSpec } from '../../core/spec';
 import { resolveSpec, variableNames } from '../../core/variables';
 import type { SecretStore } from './secrets';
+import type { VariablesInfo } from '../../shared/protocol';
 import type { CollectionStore } from './store';
 
 const SELECTED_KEY = 'streamViewer.selectedEnvironments';
@@ -67,11 +68,16 @@ export class Environments implements vscode.Disposable {
     await this.context.workspaceState.update(SELECTED_KEY, all);
   }
 
-  /** Names a request can use: the environment's variables and known secrets. */
-  variableNames(source: SavedSource | undefined): string[] {
+  /** What the editor needs: names with values, the environments and the selected one. */
+  variables(source: SavedSource | undefined): VariablesInfo {
     const target = this.collectionFor(source);
-    const env = target ? target.collection.environments?.find((e) => e.name === this.selected(target.uri, target.collection)) : undefined;
-    return [...Object.keys(env?.variables ?? {}), ...this.secrets.names().map((n) => `secret:${n}`)];
+    const selected = target ? this.selected(target.uri, target.collection) : undefined;
+    const env = target?.collection.environments?.find((e) => e.name === selected);
+    return {
+      names: [...Object.keys(env?.variables ?? {}), ...this.secrets.names().map((n) => `secret:${n}`)],
+      environments: (target?.collection.environments ?? []).map((e) => e.name),
+      environment: selected,
+    };
   }
 
   /** Fills in a request's variables from its environment, secrets and built-ins. */
