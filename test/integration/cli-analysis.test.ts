@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { startDemoServer, type DemoServer } from '../../src/demo/server';
 import { ofType, runCli } from './helpers/cli';
@@ -89,6 +90,12 @@ describe('protocol diagnostics', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('a compressed event stream', async () => {
+    const body = gzipSync('data: 1\n\nevent: close\ndata: x\n\n');
+    const { codes } = await codesFor({ ...CLEAN_SSE_HEADERS, 'Content-Encoding': 'gzip' }, [body]);
+    assert.ok(codes.includes('compression-may-buffer'), codes.join());
   });
 
   it('--no-diagnostics turns them off', async () => {
