@@ -62,7 +62,8 @@ export function sniffFormat(first: Uint8Array): StreamFormat | undefined {
   return undefined;
 }
 
-function isJson(text: string): boolean {
+/** Whether `text` is one valid JSON text. */
+export function isJson(text: string): boolean {
   try {
     JSON.parse(text);
     return true;

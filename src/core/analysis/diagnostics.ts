@@ -4,7 +4,7 @@
  * well-formed stream raises none. Each code is reported once per stream.
  * Codes are stable (kebab-case); the README lists every one.
  */
-import { charsetOf, contentTypeEssence, formatFromContentType, sniffFormat } from '../detect';
+import { charsetOf, contentTypeEssence, formatFromContentType, isJson, sniffFormat } from '../detect';
 import type { ResponseItem, TimelineItem } from '../items';
 import { SseLineScanner, type SseBlock } from './sse-lines';
 
@@ -209,11 +209,3 @@ export class DiagnosticsCollector {
   }
 }
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
