@@ -61,6 +61,11 @@ describe('SSE parser (browser EventSource semantics, any chunking)', () => {
     assert.equal(m.kind === 'message' && m.size, Buffer.byteLength('哈喽 😀 ok'));
   });
 
+  it('counts event sizes in UTF-8 bytes, however ASCII and multi-byte text are split', () => {
+    const items = parseEverySplit('sse', 'data: a\n\ndata: 哈\ndata: é\n\ndata: bc\n\nda', { keepOffsets: false });
+    assert.deepEqual(items.filter((i) => i.kind === 'message').map((i) => (i.kind === 'message' ? i.size : 0)), [1, 6, 2]);
+  });
+
   it('dispatches nothing for empty data; reports comments; ignores unknown fields and bad retry', () => {
     const items = parseEverySplit('sse', ': hello\n\nevent: nothing\n\ndata\n\nfoo: bar\nretry: 12a\ndata: x\n\n');
     assert.deepEqual(messages(items), [

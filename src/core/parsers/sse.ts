@@ -92,6 +92,20 @@ export function createSseParser(ctx: ParserContext, options: SseParserOptions): 
   let lastTwo = '';
   /** An event (or an id-only block) completed during the current feed. */
   let dispatched = false;
+  /** The chunk being fed decoded to as many characters as it had bytes: all ASCII. */
+  let chunkAscii = false;
+  /** Text before the current chunk, not yet dispatched, may hold non-ASCII characters. */
+  let carryNonAscii = false;
+  /**
+   * UTF-8 size of an event's data. Counting bytes costs more than parsing
+   * here, so when every byte the event came from was ASCII its length is it.
+   */
+  const sizeOf = (data: string): number => {
+    const fast = chunkAscii && !carryNonAscii;
+    // Events after the first one completed in an ASCII chunk lie wholly inside it.
+    if (chunkAscii) carryNonAscii = false;
+    return fast ? data.length : Buffer.byteLength(data);
+  };
   let skipping = false;
   /** Finds the end of an oversized event while skipping it. */
   let skipper = new BlankLineScanner();
@@ -107,7 +121,7 @@ export function createSseParser(ctx: ParserContext, options: SseParserOptions): 
         event: event.event ?? 'message',
         data: event.data,
         id: lastEventId,
-        size: Buffer.byteLength(event.data),
+        size: sizeOf(event.data),
         seq: ctx.nextSeq(),
       });
       dispatched = true;
@@ -201,11 +215,16 @@ export function createSseParser(ctx: ParserContext, options: SseParserOptions): 
     push(bytes) {
       pushed += bytes.byteLength;
       const { text, invalid: bad } = decoder.decode(bytes);
+      // As many characters as bytes means all ASCII, unless the chunk began by completing
+      // a character held back from the previous one (a continuation byte first).
+      chunkAscii = text.length === bytes.byteLength && !bad && (bytes.byteLength === 0 || bytes[0]! < 0x80);
       feedText(text);
+      if (!chunkAscii) carryNonAscii = true;
       if (bad) invalid();
     },
     end() {
       const { text, invalid: bad } = decoder.end();
+      chunkAscii = false;
       feedText(text);
       if (bad) invalid();
       const rest = skipping ? '' : exactTail();
