@@ -8,7 +8,7 @@ import { createParser } from 'eventsource-parser';
 import { runStream } from '../src/core/session';
 import { runWebviewBench } from './webview';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
 const MEMORY_EVENTS = Number(process.env.BENCH_MEMORY_EVENTS ?? 1_000_000);
 

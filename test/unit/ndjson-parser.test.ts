@@ -46,6 +46,20 @@ describe('NDJSON / JSON Lines parser (any chunking)', () => {
     assert.deepEqual(items.filter((i) => i.kind === 'error').map((i) => i.kind === 'error' && i.code), ['too-large']);
   });
 
+  it('gives the same records from long ASCII chunks (decoded once per chunk) as from short ones', () => {
+    const lines = Array.from({ length: 12 }, (_, i) => JSON.stringify({ i, pad: 'x'.repeat(i * 3) }));
+    const input = `${lines.slice(0, 5).join('\n')}\r\n\n${lines.slice(5, 8).join('\n')}\n{"t":"哈喽"}\n${lines.slice(8).join('\n')}\n{"bad":`;
+    const items = parseEverySplit('ndjson', input, { keepOffsets: false });
+    const got = records(items);
+    assert.equal(got.length, 14);
+    assert.deepEqual(got[8]!.json, { t: '哈喽' });
+    assert.equal(got[13]!.error, 'error');
+    const sizes = items.filter((i) => i.kind === 'message').map((i) => (i.kind === 'message' ? i.size : 0));
+    assert.deepEqual(sizes.slice(0, 3), lines.slice(0, 3).map((l) => l.length));
+    const { items: whole } = parse('ndjson', [bytesOf(input)]);
+    assert.deepEqual(whole.filter((i) => i.kind === 'message').map((i) => i.offset).slice(0, 2), [lines[0]!.length + 1, lines[0]!.length + lines[1]!.length + 2]);
+  });
+
   it('gives each record the byte offset just past its newline', () => {
     const { items } = parse('ndjson', [bytesOf('{"a":1}\n{"b":2}\n')]);
     assert.deepEqual(items.map((i) => i.offset), [8, 16]);

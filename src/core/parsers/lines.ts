@@ -29,6 +29,8 @@ export class RecordSplitter {
   /** Leading bytes held back until it is clear whether they are a BOM. */
   private head: Uint8Array | undefined = new Uint8Array(0);
   private readonly decoder = new TextDecoder('utf-8');
+  /** Throws on invalid or cut-off UTF-8, so the fast path only takes clean chunks. */
+  private readonly fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
   constructor(
     private readonly ctx: ParserContext,
@@ -55,10 +57,15 @@ export class RecordSplitter {
     }
     const chunkStart = this.pushed;
     this.pushed += bytes.length;
+    const ascii = this.asciiText(bytes);
     let from = 0;
     for (let at = bytes.indexOf(this.delimiter); at !== -1; at = bytes.indexOf(this.delimiter, from)) {
       const piece = bytes.subarray(from, at);
-      if (this.skipping) {
+      if (ascii !== undefined && this.pendingSize === 0 && !this.skipping && piece.length <= this.ctx.maxRecordBytes) {
+        // Fast path: in an ASCII chunk character and byte positions agree, so the
+        // chunk was decoded once and records are slices of it.
+        this.onRecord({ text: ascii.slice(from, at), size: piece.length, end: this.baseOffset + chunkStart + at + 1, terminated: true });
+      } else if (this.skipping) {
         this.skipping = false;
       } else if (this.pendingSize + piece.length > this.ctx.maxRecordBytes) {
         this.tooLarge(chunkStart + at);
@@ -83,6 +90,22 @@ export class RecordSplitter {
         this.pendingSize += rest.length;
       }
     }
+  }
+
+  /**
+   * The chunk as text when it is all ASCII (one decode per chunk instead of
+   * one per record), else undefined. Byte values below 0x80 never belong to
+   * a multi-byte character, so the check is exact.
+   */
+  private asciiText(bytes: Uint8Array): string | undefined {
+    if (bytes.length < 64) return undefined;
+    let text: string;
+    try {
+      text = this.fatalDecoder.decode(bytes);
+    } catch {
+      return undefined;
+    }
+    return text.length === bytes.length ? text : undefined;
   }
 
   /** Flushes a last record that has no delimiter after it. */
