@@ -13,7 +13,7 @@ import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
 import '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import './styles.css';
-import { isPanelState, type HostToWebview } from '../src/shared/protocol';
+import { isPanelState, type HostToWebview, type SourceRef } from '../src/shared/protocol';
 import { h } from './dom';
 import { RequestEditor } from './editor/request-editor';
 import { post, savedState, saveState } from './host';
@@ -25,12 +25,14 @@ class App {
   private readonly editor: RequestEditor;
   private readonly timeline: TimelineView;
   private requestId: string | undefined;
+  /** The saved request this panel edits, remembered across reloads. */
+  private source: SourceRef | undefined;
   private ackTimer = 0;
 
   constructor(root: HTMLElement) {
     this.editor = new RequestEditor({
       onChange: (state) => {
-        saveState(state);
+        saveState({ ...state, source: this.source });
         post({ type: 'request/didChange', spec: state.spec, settings: state.settings });
       },
       onSend: () => {
@@ -52,7 +54,10 @@ class App {
     root.replaceChildren(h('main', { class: 'layout' }, this.editor.element, this.timeline.element));
     this.timeline.mount();
     const saved = savedState();
-    if (isPanelState(saved)) this.editor.load(saved.spec, saved.settings);
+    if (isPanelState(saved)) {
+      this.source = saved.source;
+      this.editor.load(saved.spec, saved.settings);
+    }
   }
 
   handle(message: HostToWebview): void {
@@ -60,12 +65,12 @@ class App {
       case 'panel/init':
         this.editor.load(message.spec, message.settings);
         this.timeline.setMaxItems(message.config.maxItems);
-        saveState({ spec: message.spec, settings: message.settings });
+        saveState({ spec: message.spec, settings: message.settings, source: this.source });
         if (!message.spec.url) this.editor.focusUrl();
         return;
       case 'request/didLoad':
         this.editor.load(message.spec, message.settings);
-        saveState({ spec: message.spec, settings: message.settings });
+        saveState({ spec: message.spec, settings: message.settings, source: this.source });
         return;
       case 'stream/didStart':
         this.requestId = message.requestId;
@@ -89,6 +94,10 @@ class App {
         return;
       case 'timeline/didClear':
         this.timeline.clear();
+        return;
+      case 'panel/didAssociate':
+        this.source = message.source;
+        saveState({ ...this.editor.state(), source: this.source });
         return;
       case 'variables/didChange':
         this.editor.setVariables(message.variables);

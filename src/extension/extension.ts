@@ -14,6 +14,7 @@ import { panels } from './panels';
 import { StreamStatusBar } from './status-bar';
 import { registerRecordingCommands } from './recording-commands';
 import { registerCollectionCommands } from './collections/commands';
+import { findRequest, toSpec } from '../core/collections/tree';
 import { Environments } from './collections/environments';
 import { isSecretName, SecretStore } from './collections/secrets';
 import { CollectionStore, type CollectionEntry } from './collections/store';
@@ -172,8 +173,17 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown) {
         // Restored after a window reload: the request comes back, the stream does not restart.
-        const panel = new RequestPanel(webviewPanel, services, isPanelState(state) ? state : defaultPanelState());
+        const restored = isPanelState(state) ? state : defaultPanelState();
+        const panel = new RequestPanel(webviewPanel, services, restored);
         panels.add(panel);
+        if (restored.source) {
+          // Link it to its saved request again; unsaved edits made before the reload stay marked.
+          const uri = vscode.Uri.parse(restored.source.uri);
+          const path = restored.source.path;
+          await store.load();
+          const saved = store.get(uri)?.collection ? findRequest(store.get(uri)!.collection!, path) : undefined;
+          if (saved) panel.associate({ uri, path }, toSpec(saved));
+        }
       },
     }),
     { dispose: () => panels.all().forEach((p) => p.dispose()) },

@@ -132,6 +132,7 @@ export class RequestPanel implements vscode.Disposable {
     this.savedJson = source ? JSON.stringify(normalize(state)) : undefined;
     this.updateTitle();
     this.refreshVariables();
+    this.post({ type: 'panel/didAssociate', source: source ? { uri: source.uri.toString(), path: source.path } : undefined });
   }
 
   /** Tells the editor which variables have values and which environments exist. */

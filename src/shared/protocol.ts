@@ -11,6 +11,19 @@ import type { RequestSpec, StreamSettings } from '../core/spec';
 export interface PanelState {
   spec: RequestSpec;
   settings: StreamSettings;
+  /** The saved request the panel edits (collection file URI and path), kept across reloads. */
+  source?: SourceRef;
+}
+
+/** A saved request's place: its collection file and folder/name path. */
+export interface SourceRef {
+  uri: string;
+  path: string[];
+}
+
+/** Checks a saved-request reference. */
+export function isSourceRef(x: unknown): x is SourceRef {
+  return isRecord(x) && typeof x.uri === 'string' && Array.isArray(x.path) && x.path.every((p) => typeof p === 'string');
 }
 
 /** Settings the webview needs. */
@@ -49,6 +62,8 @@ export type HostToWebview =
   | { type: 'stream/didEnd'; requestId: string; end: EndItem }
   | { type: 'timeline/didClear' }
   | { type: 'config/didChange'; config: WebviewConfig }
+  /** The panel now edits this saved request (or none): kept in the webview's state for reloads. */
+  | { type: 'panel/didAssociate'; source?: SourceRef }
   /** Variable names the request can use now, and the environments to pick from. */
   | { type: 'variables/didChange'; variables: VariablesInfo };
 
@@ -108,7 +123,7 @@ export function isStreamSettings(x: unknown): x is StreamSettings {
 
 /** Checks a saved panel state (from `getState` after a reload). */
 export function isPanelState(x: unknown): x is PanelState {
-  return isRecord(x) && isRequestSpec(x.spec) && isStreamSettings(x.settings);
+  return isRecord(x) && isRequestSpec(x.spec) && isStreamSettings(x.settings) && (x.source === undefined || isSourceRef(x.source));
 }
 
 /** Checks a message from the webview; anything else is ignored by the host. */
