@@ -16,6 +16,7 @@ import { rowText } from './rows';
 import { VirtualList } from './virtual-list';
 import { renderDispatchRow } from './dispatch-row';
 import { TypeChips } from './type-chips';
+import { FilteredIndex } from './filtered-index';
 import { StreamAnalysis } from '../../src/core/analysis/stream-analysis';
 import { DEFAULT_STALL_MS } from '../../src/core/analysis/stats';
 import { EventSourceEmulator, type Dispatch } from '../../src/core/analysis/eventsource';
@@ -27,15 +28,6 @@ import { ProblemsView } from '../insights/problems-view';
 const ROW_HEIGHT = 24;
 
 type Mode = 'items' | 'raw' | 'eventsource' | 'merged' | 'problems';
-
-const channel = new MessageChannel();
-const queued: (() => void)[] = [];
-channel.port1.onmessage = () => queued.shift()?.();
-/** Runs `fn` in a new task: lets the page paint and handle input, without setTimeout's 4 ms clamp. */
-function nextTask(fn: () => void): void {
-  queued.push(fn);
-  channel.port2.postMessage(0);
-}
 
 /** What the timeline asks of the panel. */
 export interface TimelineEvents {
@@ -51,7 +43,6 @@ export class TimelineView {
   private items: BoundedBuffer<TimelineItem>;
   private raw: RawLines;
   /** Absolute numbers (received order) of the items the filter keeps, when a filter is active. */
-  private matches: number[] = [];
   private filterState: FilterState = { hiddenTypes: new Set(), search: '', regex: false, jsonPath: '' };
   private filter: CompiledFilter = compileFilter(this.filterState);
   private events = 0;
@@ -64,9 +55,6 @@ export class TimelineView {
   private dispatches: BoundedBuffer<Dispatch>;
   private readonly esList: VirtualList;
   private frame = 0;
-  /** Items before this absolute number have been tested against the filter. */
-  private scanAt = 0;
-  private scanToken = 0;
   private fatal: ErrorItem | undefined;
   private warnings = 0;
   /** Every item received for this request, raw text included. */
@@ -74,6 +62,20 @@ export class TimelineView {
 
   private readonly head = new ResponseHead();
   private readonly banner = h('div', { class: 'banner', role: 'alert', hidden: true });
+  /** Which rows the filter keeps (reads the buffer lazily: it is created in the constructor). */
+  private readonly index: FilteredIndex = ((view: TimelineView) =>
+    new FilteredIndex(
+      {
+        get dropped() {
+          return view.items.dropped;
+        },
+        get length() {
+          return view.items.length;
+        },
+        itemAt: (n) => view.itemAt(n),
+      },
+      () => view.schedule(),
+    ))(this);
   private readonly chips = new TypeChips((hidden) => {
     this.filterState = { ...this.filterState, hiddenTypes: hidden };
     this.applyFilter();
@@ -196,15 +198,9 @@ export class TimelineView {
     }
     if (dispatched.length > 0) this.dispatches.push(dispatched);
     const firstNew = this.items.dropped + this.items.length;
-    const scanDone = !this.scanning;
+    const wasScanning = this.index.scanning;
     this.items.push(kept);
-    if (this.filter.ok && this.filter.active && scanDone) {
-      // A scan in progress reaches the new items by itself.
-      kept.forEach((item, k) => {
-        if (this.filter.ok && this.filter.test(item)) this.matches.push(firstNew + k);
-      });
-      this.scanAt = firstNew + kept.length;
-    }
+    this.index.appended(firstNew, kept, wasScanning);
     this.schedule();
   }
 
@@ -235,9 +231,7 @@ export class TimelineView {
     this.dispatches.clear();
     this.esList.follow = true;
     this.problems.clear();
-    this.matches = [];
-    this.scanAt = 0;
-    this.scanToken++;
+    this.index.reset();
     this.chips.clear();
     this.events = 0;
     this.fatal = undefined;
@@ -272,10 +266,7 @@ export class TimelineView {
 
   private paint(): void {
     // Matches that point at dropped items go.
-    if (this.matches.length > 0 && this.matches[0]! < this.items.dropped) {
-      const firstKept = this.matches.findIndex((n) => n >= this.items.dropped);
-      this.matches.splice(0, firstKept === -1 ? this.matches.length : firstKept);
-    }
+    this.index.prune();
     if (this.mode === 'items' || this.mode === 'raw' || this.mode === 'eventsource') this.activeList().update();
     if (this.mode === 'merged') this.merged.update(this.analysis.merged());
     this.head.count(this.events, this.raw.bytes);
@@ -283,8 +274,8 @@ export class TimelineView {
     this.paintBadges();
     this.chips.render(this.filterState.hiddenTypes);
     const shown = this.visibleCount();
-    const parts = [this.filter.ok && this.filter.active ? `${shown} of ${this.items.length} rows` : `${this.items.length} rows`];
-    if (this.scanning) parts.unshift(`Filtering… ${Math.floor(((this.scanAt - this.items.dropped) / Math.max(1, this.items.length)) * 100)}%`);
+    const parts = [this.index.active ? `${shown} of ${this.items.length} rows` : `${this.items.length} rows`];
+    if (this.index.scanning) parts.unshift(`Filtering… ${this.index.progress}%`);
     if (this.items.dropped > 0) parts.push(`${this.items.dropped} oldest dropped (limit ${this.items.length})`);
     if (this.mode === 'raw') parts.splice(0, parts.length, `${this.raw.length} lines · ${formatBytes(this.raw.bytes)}`, ...(this.raw.dropped > 0 ? [`${this.raw.dropped} oldest lines dropped`] : []));
     this.status.textContent = parts.join(' · ');
@@ -296,12 +287,12 @@ export class TimelineView {
   }
 
   private visibleCount(): number {
-    return this.filter.ok && this.filter.active ? this.matches.length : this.items.length;
+    return this.index.count();
   }
 
   /** Absolute number of the item at visible row `i`. */
   private absoluteAt(i: number): number {
-    return this.filter.ok && this.filter.active ? this.matches[i]! : this.items.dropped + i;
+    return this.index.absoluteAt(i);
   }
 
   private itemAt(absolute: number): TimelineItem | undefined {
@@ -370,8 +361,7 @@ export class TimelineView {
   }
 
   private visibleIndexOf(absolute: number): number {
-    if (!(this.filter.ok && this.filter.active)) return absolute - this.items.dropped;
-    return this.matches.indexOf(absolute);
+    return this.index.visibleIndexOf(absolute);
   }
 
   private applyFilter(): void {
@@ -380,35 +370,9 @@ export class TimelineView {
     this.filterError.textContent = this.filter.ok ? '' : this.filter.error;
     this.search.classList.toggle('invalid', !this.filter.ok && this.filter.error.startsWith('Invalid regular'));
     this.jsonPath.classList.toggle('invalid', !this.filter.ok && this.filter.error.startsWith('Invalid JSONPath'));
-    this.matches = [];
-    this.scanAt = this.items.dropped;
-    this.scan(++this.scanToken);
+    this.index.set(this.filter);
   }
 
-  /**
-   * Tests items against the filter in slices of a few milliseconds, so
-   * filtering 200 000 rows (JSONPath parses and queries each) never blocks
-   * the page; rows appear as they are found.
-   */
-  private scan(token: number): void {
-    if (token !== this.scanToken || !(this.filter.ok && this.filter.active)) return;
-    const filter = this.filter;
-    const deadline = performance.now() + 30;
-    this.scanAt = Math.max(this.scanAt, this.items.dropped);
-    const end = this.items.dropped + this.items.length;
-    while (this.scanAt < end && performance.now() < deadline) {
-      for (const stop = Math.min(end, this.scanAt + 256); this.scanAt < stop; this.scanAt++) {
-        if (filter.test(this.itemAt(this.scanAt)!)) this.matches.push(this.scanAt);
-      }
-    }
-    if (this.scanAt < end) nextTask(() => this.scan(token));
-    this.schedule();
-  }
-
-  /** Whether a filter scan is still going through older items. */
-  private get scanning(): boolean {
-    return this.filter.ok && this.filter.active && this.scanAt < this.items.dropped + this.items.length;
-  }
 
   private setMode(mode: Mode): void {
     this.mode = mode;
@@ -465,7 +429,7 @@ export class TimelineView {
     for (let n = this.items.dropped; n < this.items.dropped + this.items.length; n++) {
       const item = this.itemAt(n);
       if (item?.kind === 'message' && item.seq === seq) {
-        if (this.filter.ok && this.filter.active) {
+        if (this.index.active) {
           this.search.value = '';
           this.jsonPath.value = '';
           this.filterState = { ...this.filterState, hiddenTypes: new Set() };
