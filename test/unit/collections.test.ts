@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { parseCollection, stringifyCollection } from '../../src/core/collections/parse';
+import type { Collection } from '../../src/core/collections/model';
+import { parseCollection } from '../../src/core/collections/parse';
 import { createResolver, maskSecrets } from '../../src/core/collections/resolver';
-import { addFolder, duplicateRequest, findRequest, fromSpec, listRequests, lookupRequest, moveRequest, removeRequest, renameRequest, toSpec, updateRequest } from '../../src/core/collections/tree';
+import { findRequest, fromSpec, listRequests, lookupRequest, toSpec } from '../../src/core/collections/tree';
 import { resolveSpec } from '../../src/core/variables';
 import { deleteFolder, deleteRequest, insertFolder, insertRequest, renameRequestText, writeRequest } from '../../src/core/collections/edits';
 
@@ -54,11 +55,9 @@ describe('collection files', () => {
     assert.equal(deleteFolder(FILE, ['events']).includes('"seed"'), false);
   });
 
-  it('writes a new object in place and keeps key order (object model)', () => {
-    const parsed = parseCollection(FILE);
-    assert.ok(parsed.ok);
-    updateRequest(parsed.collection, ['events', 'seed'], { name: 'seed', method: 'GET', url: 'x', settings: { timeoutMs: 1 } });
-    assert.match(stringifyCollection(parsed.collection, parsed.indent), /"url": "x",\s*"method": "GET",\s*"name": "seed",\s*"settings"/);
+  it('writes a changed request in place and keeps its key order', () => {
+    const edited = writeRequest(FILE, ['events', 'seed'], { name: 'seed', method: 'GET', url: 'x', settings: { timeoutMs: 1 } });
+    assert.match(edited, /"url": "x",\s*"method": "GET",\s*"name": "seed",\s*"settings"/);
   });
 
   it('never throws on a broken or hand-edited file, and says where', () => {
@@ -73,20 +72,32 @@ describe('collection files', () => {
   });
 
   it('adds, renames, duplicates, moves and deletes requests by path', () => {
-    const a = parseCollection(FILE);
-    const b = parseCollection('{"version":1}');
-    assert.ok(a.ok && b.ok);
-    assert.deepEqual(listRequests(a.collection).map((r) => r.path.join('/')), ['chat', 'events/seed']);
-    assert.deepEqual(duplicateRequest(a.collection, ['chat']), ['chat copy']);
-    assert.deepEqual(renameRequest(a.collection, ['chat copy'], 'chat 2'), ['chat 2']);
-    assert.throws(() => renameRequest(a.collection, ['chat 2'], 'chat'), /already exists/);
-    addFolder(b.collection, [], 'moved');
-    assert.deepEqual(moveRequest(a.collection, ['chat 2'], b.collection, ['moved']), ['moved', 'chat 2']);
-    assert.equal(findRequest(b.collection, ['moved', 'chat 2'])?.method, 'POST');
-    removeRequest(a.collection, ['events', 'seed']);
-    assert.deepEqual(listRequests(a.collection).map((r) => r.path.join('/')), ['chat']);
-    assert.deepEqual(lookupRequest(b.collection, 'chat 2'), { path: ['moved', 'chat 2'], request: findRequest(b.collection, ['moved', 'chat 2']) });
-    assert.match((lookupRequest(b.collection, 'nope') as { error: string }).error, /No request "nope"/);
+    const paths = (text: string): string[] => {
+      const c = parseCollection(text);
+      assert.ok(c.ok);
+      return listRequests(c.collection).map((r) => r.path.join('/'));
+    };
+    let a = FILE;
+    let b = '{"version":1}\n';
+    assert.deepEqual(paths(a), ['chat', 'events/seed']);
+    const chat = toSpec(findRequest((parseCollection(a) as { collection: Collection }).collection, ['chat'])!);
+    const copy = insertRequest(a, [], fromSpec('chat copy', chat.spec, chat.settings));
+    assert.deepEqual(copy.path, ['chat copy']);
+    a = renameRequestText(copy.text, ['chat copy'], 'chat 2');
+    assert.deepEqual(paths(a), ['chat', 'chat 2', 'events/seed']);
+    assert.throws(() => renameRequestText(a, ['chat 2'], 'chat'), /already exists/);
+    b = insertFolder(b, [], 'moved').text;
+    // A move is an insert into the target, then a delete from the source.
+    const moved = insertRequest(b, ['moved'], fromSpec('chat 2', chat.spec, chat.settings));
+    assert.deepEqual(moved.path, ['moved', 'chat 2']);
+    b = moved.text;
+    a = deleteRequest(a, ['chat 2']);
+    const target = (parseCollection(b) as { collection: Collection }).collection;
+    assert.equal(findRequest(target, ['moved', 'chat 2'])?.method, 'POST');
+    a = deleteRequest(a, ['events', 'seed']);
+    assert.deepEqual(paths(a), ['chat']);
+    assert.deepEqual(lookupRequest(target, 'chat 2'), { path: ['moved', 'chat 2'], request: findRequest(target, ['moved', 'chat 2']) });
+    assert.match((lookupRequest(target, 'nope') as { error: string }).error, /No request "nope"/);
   });
 
   it('converts between saved requests and the editor, leaving defaults out of the file', () => {

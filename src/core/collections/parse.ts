@@ -95,10 +95,5 @@ export function parseCollection(text: string): ParsedCollection {
   return { ok: true, collection: value as unknown as Collection, indent: detectIndent(text) };
 }
 
-/** Serializes a collection as the user's file keeps it: same indentation, key order kept, trailing newline. */
-export function stringifyCollection(collection: Collection, indent = '  '): string {
-  return JSON.stringify(collection, null, indent) + '\n';
-}
-
 /** Type guards re-exported for callers that walk the tree. */
 export type { Environment, Folder, SavedRequest };

@@ -1,7 +1,7 @@
 /**
- * Operations on a collection's requests and folders, addressed by path
- * (folder names, then the request name). They change the parsed object in
- * place, so keys the user wrote keep their order when the file is written.
+ * Reading a collection's requests and folders, addressed by path (folder
+ * names, then the request name). Changes go through edits.ts, which rewrites
+ * only the changed part of the file.
  */
 import type { RequestSpec, StreamSettings } from '../spec';
 import type { Collection, Folder, SavedRequest } from './model';
@@ -57,83 +57,6 @@ export function lookupRequest(c: Collection, query: string): { path: string[]; r
 export function uniqueName(base: string, taken: readonly string[]): string {
   if (!taken.includes(base)) return base;
   for (let i = 2; ; i++) if (!taken.includes(`${base} ${i}`)) return `${base} ${i}`;
-}
-
-function folderOrThrow(c: Collection, path: readonly string[]): Container {
-  const f = findFolder(c, path);
-  if (!f) throw new Error(`No folder ${path.join('/')}`);
-  return f;
-}
-
-/** Adds a request to a folder (renamed if the name is taken); returns its path. */
-export function addRequest(c: Collection, folder: readonly string[], request: SavedRequest): string[] {
-  const node = folderOrThrow(c, folder);
-  node.requests ??= [];
-  const name = uniqueName(request.name, node.requests.map((r) => r.name));
-  node.requests.push({ ...request, name });
-  return [...folder, name];
-}
-
-/** Replaces the request at `path` with `request`, keeping the keys' order of the old one. */
-export function updateRequest(c: Collection, path: RequestPath, request: SavedRequest): void {
-  const node = folderOrThrow(c, path.slice(0, -1));
-  const i = node.requests?.findIndex((r) => r.name === path[path.length - 1]) ?? -1;
-  if (i === -1) throw new Error(`No request ${path.join('/')}`);
-  const old = node.requests![i]!;
-  const merged: Record<string, unknown> = {};
-  // Known keys in the order the file had them, then new ones.
-  for (const key of Object.keys(old)) if (key in request) merged[key] = (request as unknown as Record<string, unknown>)[key];
-  for (const [key, value] of Object.entries(request)) if (!(key in merged) && value !== undefined) merged[key] = value;
-  node.requests![i] = merged as unknown as SavedRequest;
-}
-
-/** Removes the request at `path`; returns it. */
-export function removeRequest(c: Collection, path: RequestPath): SavedRequest {
-  const node = folderOrThrow(c, path.slice(0, -1));
-  const i = node.requests?.findIndex((r) => r.name === path[path.length - 1]) ?? -1;
-  if (i === -1) throw new Error(`No request ${path.join('/')}`);
-  return node.requests!.splice(i, 1)[0]!;
-}
-
-/** Renames a request (the new name must be free in its folder). */
-export function renameRequest(c: Collection, path: RequestPath, name: string): string[] {
-  const node = folderOrThrow(c, path.slice(0, -1));
-  const r = findRequest(c, path);
-  if (!r) throw new Error(`No request ${path.join('/')}`);
-  if (name !== r.name && node.requests!.some((x) => x.name === name)) throw new Error(`A request named "${name}" already exists there`);
-  r.name = name;
-  return [...path.slice(0, -1), name];
-}
-
-/** Copies a request next to itself as "<name> copy". */
-export function duplicateRequest(c: Collection, path: RequestPath): string[] {
-  const r = findRequest(c, path);
-  if (!r) throw new Error(`No request ${path.join('/')}`);
-  return addRequest(c, path.slice(0, -1), { ...structuredClone(r), name: `${r.name} copy` });
-}
-
-/** Adds a folder; returns its path. */
-export function addFolder(c: Collection, parent: readonly string[], name: string): string[] {
-  const node = folderOrThrow(c, parent);
-  node.folders ??= [];
-  const unique = uniqueName(name, node.folders.map((f) => f.name));
-  node.folders.push({ name: unique, requests: [] });
-  return [...parent, unique];
-}
-
-/** Removes a folder with everything in it. */
-export function removeFolder(c: Collection, path: readonly string[]): void {
-  const parent = folderOrThrow(c, path.slice(0, -1));
-  const i = parent.folders?.findIndex((f) => f.name === path[path.length - 1]) ?? -1;
-  if (i === -1) throw new Error(`No folder ${path.join('/')}`);
-  parent.folders!.splice(i, 1);
-}
-
-/** Moves a request to a folder of the same or another collection; returns its new path. */
-export function moveRequest(from: Collection, path: RequestPath, to: Collection, folder: readonly string[]): string[] {
-  folderOrThrow(to, folder);
-  const r = removeRequest(from, path);
-  return addRequest(to, folder, r);
 }
 
 /** The editor's request and settings for a saved request. */

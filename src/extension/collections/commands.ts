@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { deleteFolder, deleteRequest, insertFolder, insertRequest, newCollectionText, renameFolderText, renameRequestText, writeRequest } from '../../core/collections/edits';
 import { DEFAULT_COLLECTION_FILE } from '../../core/collections/model';
-import { duplicateRequest as duplicateInModel, findRequest, fromSpec, listRequests, toSpec } from '../../core/collections/tree';
+import { findRequest, fromSpec, listRequests, toSpec } from '../../core/collections/tree';
 import { Commands } from '../../shared/ids';
 import type { RequestPanel } from '../panel';
 import type { Environments, SavedSource } from './environments';
@@ -150,13 +150,12 @@ export function registerCollectionCommands(s: CollectionServices): void {
 
   s.command(Commands.duplicateRequest, async (n?: StreamsNode) => {
     const { uri, path } = requestNode(n);
-    const entry = s.store.get(uri);
-    if (!entry?.collection) throw new Error('The collection cannot be read');
-    const copy = structuredClone(entry.collection);
-    const newPath = duplicateInModel(copy, path);
-    const request = findRequest(copy, newPath)!;
+    const collection = s.store.get(uri)?.collection;
+    const request = collection ? findRequest(collection, path) : undefined;
+    if (!request) throw new Error(`No request ${path.join('/')}`);
+    // insertRequest makes the name unique: "<name> copy", "<name> copy 2", ...
     return s.store.edit(uri, (text) => {
-      const r = insertRequest(text, path.slice(0, -1), request);
+      const r = insertRequest(text, path.slice(0, -1), { ...structuredClone(request), name: `${request.name} copy` });
       return { text: r.text, result: r.path };
     });
   });

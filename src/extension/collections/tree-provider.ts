@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { deleteRequest, insertRequest } from '../../core/collections/edits';
+import { findRequest } from '../../core/collections/tree';
 import type { Folder, SavedRequest } from '../../core/collections/model';
 import { log } from '../log';
 import { nodeId, treeItem, type StreamsNode } from './nodes';
@@ -86,7 +87,7 @@ export class StreamsTreeProvider implements vscode.TreeDataProvider<StreamsNode>
 /** Moves a request to a folder of the same or another file; returns its new path. */
 export async function moveRequestBetweenFiles(store: CollectionStore, from: vscode.Uri, path: string[], to: vscode.Uri, folder: string[]): Promise<string[]> {
   const entry = store.get(from);
-  const request = entry?.collection ? findIn(entry.collection, path) : undefined;
+  const request = entry?.collection ? findRequest(entry.collection, path) : undefined;
   if (!request) throw new Error(`No request ${path.join('/')}`);
   if (from.toString() === to.toString() && path.slice(0, -1).join('/') === folder.join('/')) return path;
   // Insert first, then delete: a failure in between leaves a copy, never a loss.
@@ -99,8 +100,3 @@ export async function moveRequestBetweenFiles(store: CollectionStore, from: vsco
   return newPath;
 }
 
-function findIn(c: { requests?: SavedRequest[]; folders?: Folder[] }, path: string[]): SavedRequest | undefined {
-  let node: { requests?: SavedRequest[]; folders?: Folder[] } | undefined = c;
-  for (const name of path.slice(0, -1)) node = node?.folders?.find((f) => f.name === name);
-  return node?.requests?.find((r) => r.name === path[path.length - 1]);
-}
