@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseCollection } from '../core/collections/parse';
-import { createResolver } from '../core/collections/resolver';
+import { createResolver, secretEnvName } from '../core/collections/resolver';
 import { lookupRequest, toSpec } from '../core/collections/tree';
 import type { RequestSpec, StreamSettings } from '../core/spec';
 import { resolveSpec } from '../core/variables';
@@ -84,12 +84,12 @@ export function prepareRun(argv: string[], env: NodeJS.ProcessEnv): PreparedRun 
     overrides: vars,
     environment,
     processEnv: env,
-    secret: (name) => env[`STREAM_VIEWER_SECRET_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`],
+    secret: (name) => env[secretEnvName(name)],
   });
   const { spec, settings } = toSpec(found.request);
   const resolved = resolveSpec(spec, resolver.lookup);
   if (resolved.missing.length > 0) {
-    const hints = resolved.missing.map((m) => (m.startsWith('secret:') ? `${m} (set STREAM_VIEWER_SECRET_${m.slice(7).toUpperCase().replace(/[^A-Z0-9]/g, '_')})` : m.startsWith('$env:') ? `${m} (not in the environment)` : `${m} (use --env or --var ${m}=…)`));
+    const hints = resolved.missing.map((m) => (m.startsWith('secret:') ? `${m} (set ${secretEnvName(m.slice(7))})` : m.startsWith('$env:') ? `${m} (not in the environment)` : `${m} (use --env or --var ${m}=…)`));
     throw new UsageError(`"${found.path.join('/')}" uses variables with no value: ${hints.join(', ')}`);
   }
   return { rest, spec: resolved.spec, settings, expectations, secrets: resolver.secretsUsed() };

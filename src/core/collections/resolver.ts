@@ -53,6 +53,11 @@ export function createResolver(sources: ResolverSources): Resolver {
   return { lookup: (name) => resolve(name, []), secretsUsed: () => [...used] };
 }
 
+/** The environment variable the CLI reads `{{secret:NAME}}` from: STREAM_VIEWER_SECRET_NAME. */
+export function secretEnvName(name: string): string {
+  return `STREAM_VIEWER_SECRET_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
 /** Replaces every secret value in `text` with a mask. */
 export function maskSecrets(text: string, secrets: readonly string[]): string {
   let out = text;

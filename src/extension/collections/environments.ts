@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Collection } from '../../core/collections/model';
 import { createResolver } from '../../core/collections/resolver';
 import type { RequestSpec } from '../../core/spec';
-import { resolveSpec, variableNames } from '../../core/variables';
+import { resolveSpec } from '../../core/variables';
 import type { SecretStore } from './secrets';
 import type { VariablesInfo } from '../../shared/protocol';
 import type { CollectionStore } from './store';
@@ -27,12 +27,6 @@ export interface ResolvedRequest {
   /** Secret values used: masked wherever they would show. */
   secrets: string[];
   environment?: string;
-}
-
-function allText(spec: RequestSpec): string {
-  const rows = [...(spec.params ?? []), ...(spec.headers ?? []), ...(spec.body?.kind === 'form' ? spec.body.fields : [])];
-  const body = spec.body && (spec.body.kind === 'raw' || spec.body.kind === 'json') ? spec.body.text : '';
-  return [spec.url, body, ...rows.flatMap((r) => [r.name, r.value])].join('\n');
 }
 
 /** Environments, their selection and request resolution. */
@@ -85,9 +79,12 @@ export class Environments implements vscode.Disposable {
     const target = this.collectionFor(source);
     const envName = target ? this.selected(target.uri, target.collection) : undefined;
     const env = target?.collection.environments?.find((e) => e.name === envName)?.variables;
-    const secretNames = variableNames(allText(spec)).filter((n) => n.startsWith('secret:')).map((n) => n.slice(7));
+    // SecretStorage is async and the resolver is not: a first pass finds the secrets the
+    // request needs (environment values included), then they are fetched.
+    const wanted = new Set<string>();
+    resolveSpec(spec, createResolver({ environment: env, secret: (n) => void wanted.add(n) }).lookup);
     const values = new Map<string, string>();
-    for (const name of secretNames) {
+    for (const name of wanted) {
       const v = await this.secrets.get(name);
       if (v !== undefined) values.set(name, v);
     }
