@@ -29,12 +29,6 @@ export class ExpectationChecker {
 
   constructor(private readonly expected: Expectations) {}
 
-  /** Whether any expectation was given. */
-  get active(): boolean {
-    const e = this.expected;
-    return e.minEvents !== undefined || e.eventTypes.length > 0 || e.status !== undefined || e.maxTtfbMs !== undefined;
-  }
-
   add(item: TimelineItem): void {
     if (item.kind === 'message') {
       this.events++;

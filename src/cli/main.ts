@@ -16,7 +16,7 @@ import { replayRecording } from '../core/recording/replay';
 import { stringifyRecording, type Recording } from '../core/recording/format';
 import { readRecording, runRecordingCommand } from './recording-commands';
 import { prepareRun, type PreparedRun } from './run-command';
-import { ExpectationChecker } from './expectations';
+import { ExpectationChecker, type ExpectationResult } from './expectations';
 import { maskSecrets } from '../core/collections/resolver';
 
 declare const STREAM_VIEWER_VERSION: string | undefined;
@@ -88,6 +88,8 @@ async function main(argv: string[]): Promise<number> {
   // Secret values never reach the terminal or CI logs.
   const out = secrets.length > 0 ? { line: (text: string) => writer.line(maskSecrets(text, secrets)), close: () => writer.close() } : writer;
   const checker = new ExpectationChecker(saved?.expectations ?? { eventTypes: [] });
+  /** Checked once, when the stream ends. */
+  let expectations: ExpectationResult[] = [];
   const p = palette(options.color);
   const analysis = new StreamAnalysis({
     provider: options.provider,
@@ -124,7 +126,8 @@ async function main(argv: string[]): Promise<number> {
           else for (const text of listMerged(analysis.merged(), p)) out.line(text);
         }
         if (options.stats && !options.json) for (const text of listStats(analysis.timing(), p)) out.line(text);
-        for (const r of checker.results()) {
+        expectations = checker.results();
+        for (const r of expectations) {
           if (options.json) out.line(JSON.stringify({ type: 'assertion', name: r.name, ok: r.ok, message: r.message }));
           else out.line(r.ok ? p.green(`✔ ${r.message}`) : p.red(`✖ ${r.message}`));
         }
@@ -136,7 +139,7 @@ async function main(argv: string[]): Promise<number> {
     ? await replayRecording(recording, hooks, { speed: options.speed })
     : await runStream(options.spec, options.settings, hooks);
   await out.close();
-  const failed = checker.results().filter((r) => !r.ok);
+  const failed = expectations.filter((r) => !r.ok);
   if (failed.length > 0) {
     process.stderr.write(`stream-viewer: ${failed.length} expectation${failed.length === 1 ? '' : 's'} failed: ${failed.map((r) => r.message).join('; ')}\n`);
   }

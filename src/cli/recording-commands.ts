@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { diffRecordings, type RecordingDiff } from '../core/recording/diff';
+import { diffLines, diffRecordings, type RecordingDiff } from '../core/recording/diff';
 import { toHar, toNdjson, toRawText } from '../core/recording/export';
 import { parseRecording, RecordingFormatError, type Recording } from '../core/recording/format';
 import type { Palette } from './listing';
@@ -28,16 +28,8 @@ export function readRecording(path: string): Recording {
 }
 
 function listDiff(d: RecordingDiff, p: Palette): string {
-  const lines: string[] = [];
-  for (const c of d.changes) {
-    if (c.kind === 'added') lines.push(p.green(`+ #${c.index} ${c.event || 'message'}  ${previewText(c.data, 120)}`));
-    else if (c.kind === 'removed') lines.push(p.red(`- #${c.index} ${c.event || 'message'}  ${previewText(c.data, 120)}`));
-    else lines.push(p.yellow(`~ #${c.index} ${c.event || 'message'}  ${previewText(c.before, 56)}  →  ${previewText(c.after, 56)}`));
-  }
-  const t = d.timing;
-  lines.push(d.same ? p.green(`same ${d.unchanged} events`) : `${d.changes.length} differences, ${d.unchanged} events the same`);
-  lines.push(p.dim(`events ${t.events[0]} → ${t.events[1]} · first byte ${t.ttfbMs[0].toFixed(1)} → ${t.ttfbMs[1].toFixed(1)} ms · duration ${t.durationMs[0].toFixed(0)} → ${t.durationMs[1].toFixed(0)} ms · mean gap ${t.meanGapMs[0]} → ${t.meanGapMs[1]} ms`));
-  return lines.join('\n') + '\n';
+  const colour = { added: p.green, removed: p.red, changed: p.yellow, summary: d.same ? p.green : (t: string) => t, timing: p.dim };
+  return diffLines(d, previewText).map((l) => colour[l.kind](l.text)).join('\n') + '\n';
 }
 
 /** Runs a recording subcommand; returns the exit code (diff: 0 same, 1 different). */

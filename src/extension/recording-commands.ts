@@ -4,7 +4,7 @@
  * NDJSON or HAR, and compare two recordings.
  */
 import * as vscode from 'vscode';
-import { diffRecordings, type RecordingDiff } from '../core/recording/diff';
+import { diffLines, diffRecordings, type RecordingDiff } from '../core/recording/diff';
 import { toHar, toNdjson, toRawText } from '../core/recording/export';
 import { parseRecording, RECORDING_EXTENSION, stringifyRecording, type Recording } from '../core/recording/format';
 import { previewText } from '../shared/format';
@@ -43,18 +43,12 @@ function currentRecording(services: RecordingServices): Recording {
   return rec;
 }
 
-/** The diff as plain text lines. */
+/** The diff as a plain text document. */
 export function diffText(d: RecordingDiff, a: string, b: string): string {
-  const lines = [`Stream Viewer: ${a} → ${b}`, ''];
-  for (const c of d.changes) {
-    if (c.kind === 'added') lines.push(`+ #${c.index} ${c.event || 'message'}  ${previewText(c.data, 160)}`);
-    else if (c.kind === 'removed') lines.push(`- #${c.index} ${c.event || 'message'}  ${previewText(c.data, 160)}`);
-    else lines.push(`~ #${c.index} ${c.event || 'message'}`, `    before: ${previewText(c.before, 160)}`, `    after:  ${previewText(c.after, 160)}`);
-  }
-  const t = d.timing;
-  lines.push('', d.same ? `Same events (${d.unchanged}).` : `${d.changes.length} differences; ${d.unchanged} events the same.`);
-  lines.push(`Events ${t.events[0]} → ${t.events[1]} · first byte ${t.ttfbMs[0].toFixed(1)} → ${t.ttfbMs[1].toFixed(1)} ms · duration ${t.durationMs[0].toFixed(0)} → ${t.durationMs[1].toFixed(0)} ms · mean gap ${t.meanGapMs[0]} → ${t.meanGapMs[1]} ms`);
-  return lines.join('\n') + '\n';
+  const lines = diffLines(d, previewText);
+  const changes = lines.filter((l) => l.kind !== 'summary' && l.kind !== 'timing');
+  const rest = lines.slice(changes.length);
+  return [`Stream Viewer: ${a} → ${b}`, '', ...changes.map((l) => l.text), '', ...rest.map((l) => l.text)].join('\n') + '\n';
 }
 
 /** Registers the recording commands. */

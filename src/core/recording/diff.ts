@@ -113,3 +113,22 @@ export function diffRecordings(a: Recording, b: Recording): RecordingDiff {
   }
   return { same: changes.length === 0, changes, unchanged, timing: timingOf(a, b, x, y) };
 }
+
+/** One line of a diff as text, with what it is (callers colour by kind). */
+export interface DiffLine {
+  kind: 'added' | 'removed' | 'changed' | 'summary' | 'timing';
+  text: string;
+}
+
+/** The diff as lines a person reads: each change, then a summary and the timing. */
+export function diffLines(d: RecordingDiff, preview: (text: string, max: number) => string): DiffLine[] {
+  const lines: DiffLine[] = d.changes.map((c) => {
+    const what = `#${c.index} ${c.event || 'message'}`;
+    if (c.kind === 'changed') return { kind: c.kind, text: `~ ${what}  ${preview(c.before, 56)}  →  ${preview(c.after, 56)}` };
+    return { kind: c.kind, text: `${c.kind === 'added' ? '+' : '-'} ${what}  ${preview(c.data, 120)}` };
+  });
+  const t = d.timing;
+  lines.push({ kind: 'summary', text: d.same ? `Same events (${d.unchanged}).` : `${d.changes.length} differences; ${d.unchanged} events the same.` });
+  lines.push({ kind: 'timing', text: `Events ${t.events[0]} → ${t.events[1]} · first byte ${t.ttfbMs[0].toFixed(1)} → ${t.ttfbMs[1].toFixed(1)} ms · duration ${t.durationMs[0].toFixed(0)} → ${t.durationMs[1].toFixed(0)} ms · mean gap ${t.meanGapMs[0]} → ${t.meanGapMs[1]} ms` });
+  return lines;
+}
