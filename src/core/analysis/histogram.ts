@@ -19,10 +19,6 @@ export class LogHistogram {
     if (v > this.max) this.max = v;
   }
 
-  get count(): number {
-    return this.n;
-  }
-
   /** The value below which `q` (0–1) of the values fall, to within a bucket. */
   quantile(q: number): number {
     if (this.n === 0) return 0;

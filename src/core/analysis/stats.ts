@@ -9,13 +9,6 @@ import { LogHistogram } from './histogram';
 /** Default gap that counts as a stall. */
 export const DEFAULT_STALL_MS = 2000;
 
-/** A gap longer than the stall threshold. */
-export interface Stall {
-  /** When the gap ended (ms since the request). */
-  at: number;
-  ms: number;
-}
-
 /** The analytics of a stream so far. */
 export interface StreamStats {
   ttfbMs: number | null;
@@ -32,8 +25,6 @@ export interface StreamStats {
   tokensPerSec?: number;
 }
 
-const MAX_STALLS_KEPT = 200;
-
 /** Collects analytics from timeline items. */
 export class StatsCollector {
   private ttfb: number | null = null;
@@ -44,8 +35,6 @@ export class StatsCollector {
   private bytes = 0;
   private readonly gaps = new LogHistogram();
   private readonly perSecond: number[] = [];
-  /** The longest stalls, at most MAX_STALLS_KEPT of them. */
-  readonly stalls: Stall[] = [];
   private stallCount = 0;
   private longestStall = 0;
 
@@ -64,7 +53,10 @@ export class StatsCollector {
         if (this.lastEvent !== null) {
           const gap = item.t - this.lastEvent;
           this.gaps.add(gap);
-          if (gap >= this.stallMs) this.recordStall({ at: item.t, ms: gap });
+          if (gap >= this.stallMs) {
+            this.stallCount++;
+            this.longestStall = Math.max(this.longestStall, gap);
+          }
         }
         this.lastEvent = item.t;
         const second = Math.floor(item.t / 1000);
@@ -100,11 +92,5 @@ export class StatsCollector {
       stats.tokensPerSec = span > 0 ? round((tokens / span) * 1000) : 0;
     }
     return stats;
-  }
-
-  private recordStall(stall: Stall): void {
-    this.stallCount++;
-    this.longestStall = Math.max(this.longestStall, stall.ms);
-    if (this.stalls.length < MAX_STALLS_KEPT) this.stalls.push(stall);
   }
 }

@@ -5,7 +5,6 @@
  */
 import type { TimelineItem } from '../items';
 import { LlmMerger } from '../llm/merger';
-import { outputTokens } from '../llm/tokens';
 import type { LlmProvider, MergedResponse } from '../llm/types';
 import { DiagnosticsCollector, type Diagnostic } from './diagnostics';
 import { StatsCollector, type StreamStats } from './stats';
@@ -44,7 +43,6 @@ export class StreamAnalysis {
 
   /** Timing analytics; tokens/s when the stream is an LLM response. */
   timing(): StreamStats {
-    const merged = this.merger.result();
-    return this.stats.result(merged ? outputTokens(merged) : undefined);
+    return this.stats.result(this.merger.outputTokens());
   }
 }

@@ -3,6 +3,7 @@
  * run came from, tool calls keyed by the provider's index or id, usage
  * merged field by field.
  */
+import { outputTokens } from './tokens';
 import type { LlmProvider, MergedResponse, MergedToolCall, TextSource } from './types';
 
 interface PendingCall {
@@ -53,9 +54,9 @@ export class ResponseBuilder {
     return this.calls.size;
   }
 
-  /** Whether a call with this key exists. */
-  hasCall(key: string): boolean {
-    return this.calls.has(key);
+  /** Output tokens so far, without assembling the whole result (timing asks every frame). */
+  outputTokens(): number | undefined {
+    return outputTokens(this.usage, this.sources.length);
   }
 
   /** Merges usage fields; later values win, nested objects merge. */

@@ -54,9 +54,9 @@ export class LlmMerger {
     HANDLERS[this.builder.provider](json as Record<string, unknown>, item.event, item.seq, this.builder);
   }
 
-  /** The provider in use, once known. */
-  get provider(): LlmProvider | undefined {
-    return this.builder?.provider;
+  /** Output tokens so far, if the stream is an LLM stream. */
+  outputTokens(): number | undefined {
+    return this.builder?.outputTokens();
   }
 
   /** The response so far, or undefined when the stream is not an LLM stream. */

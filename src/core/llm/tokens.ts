@@ -7,12 +7,11 @@ import type { MergedResponse } from './types';
 
 const OUTPUT_KEYS = ['completion_tokens', 'output_tokens', 'candidatesTokenCount', 'eval_count'];
 
-/** Tokens generated, or undefined when nothing was generated. */
-export function outputTokens(merged: MergedResponse): number | undefined {
+/** Tokens generated from a response's usage and its number of text runs, or undefined when none. */
+export function outputTokens(usage: MergedResponse['usage'], deltas: number): number | undefined {
   for (const key of OUTPUT_KEYS) {
-    const v = merged.usage?.[key];
+    const v = usage?.[key];
     if (typeof v === 'number' && v > 0) return v;
   }
-  const deltas = merged.sources.length;
   return deltas > 0 ? deltas : undefined;
 }
