@@ -27,6 +27,20 @@ export function contentTypeEssence(contentType: string | null | undefined): stri
   return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
+/** The content type a server should send for a format. */
+export function contentTypeFor(format: StreamFormat): string {
+  switch (format) {
+    case 'sse':
+      return 'text/event-stream';
+    case 'ndjson':
+      return 'application/x-ndjson';
+    case 'json-seq':
+      return 'application/json-seq';
+    case 'text':
+      return 'text/plain; charset=utf-8';
+  }
+}
+
 /** The `charset` parameter of a content type, lowercased, if any. */
 export function charsetOf(contentType: string | null | undefined): string | undefined {
   const m = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '');

@@ -4,7 +4,7 @@
  * well-formed stream raises none. Each code is reported once per stream.
  * Codes are stable (kebab-case); the README lists every one.
  */
-import { charsetOf, contentTypeEssence, formatFromContentType, isJson, sniffFormat } from '../detect';
+import { charsetOf, contentTypeEssence, contentTypeFor, formatFromContentType, isJson, sniffFormat } from '../detect';
 import type { ResponseItem, TimelineItem } from '../items';
 import { SseLineScanner, type SseBlock } from './sse-lines';
 
@@ -103,7 +103,7 @@ export class DiagnosticsCollector {
     if (r.status >= 300) return;
     const type = r.headers['content-type'];
     if (!type) {
-      this.emit('content-type-missing', 'warning', 'The response has no Content-Type; clients must guess the format (browsers refuse an EventSource without text/event-stream).', `Send Content-Type: ${r.format === 'sse' ? 'text/event-stream' : r.format === 'ndjson' ? 'application/x-ndjson' : r.format === 'json-seq' ? 'application/json-seq' : 'text/plain; charset=utf-8'}.`);
+      this.emit('content-type-missing', 'warning', 'The response has no Content-Type; clients must guess the format (browsers refuse an EventSource without text/event-stream).', `Send Content-Type: ${contentTypeFor(r.format)}.`);
     }
     const charset = charsetOf(type);
     if (charset && charset !== 'utf-8' && charset !== 'utf8') {
@@ -145,8 +145,7 @@ export class DiagnosticsCollector {
     const sniffed = sniffFormat(new TextEncoder().encode(first.slice(0, 4096)));
     if (sniffed && declared !== sniffed && r.formatSource !== 'override') {
       const essence = contentTypeEssence(r.headers['content-type']);
-      const wanted = sniffed === 'sse' ? 'text/event-stream' : sniffed === 'ndjson' ? 'application/x-ndjson' : 'application/json-seq';
-      this.emit('content-type-mismatch', 'warning', `Content-Type is ${essence} but the body looks like ${sniffed === 'sse' ? 'Server-Sent Events' : sniffed === 'ndjson' ? 'NDJSON' : 'a JSON text sequence'}; EventSource and most clients go by the type.`, `Send Content-Type: ${wanted}.`);
+      this.emit('content-type-mismatch', 'warning', `Content-Type is ${essence} but the body looks like ${sniffed === 'sse' ? 'Server-Sent Events' : sniffed === 'ndjson' ? 'NDJSON' : 'a JSON text sequence'}; EventSource and most clients go by the type.`, `Send Content-Type: ${contentTypeFor(sniffed)}.`);
     }
   }
 
