@@ -5,6 +5,7 @@
  * from the webview are checked at runtime before the host trusts them.
  */
 import type { EndItem, TimelineItem } from '../core/items';
+import { isJsonObject } from '../core/json-object';
 import type { RequestSpec, StreamSettings } from '../core/spec';
 
 /** What the editor holds; also what `setState` keeps across reloads. */
@@ -78,9 +79,7 @@ export interface VariablesInfo {
 /** Every `type` of a webview→host message. */
 export type WebviewMessageType = WebviewToHost['type'];
 
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
+const isRecord = isJsonObject;
 
 function isKeyValueList(x: unknown): boolean {
   return (

@@ -7,11 +7,7 @@ import type { Collection, Environment, Folder, SavedRequest } from './model';
 /** A parsed file, or why it cannot be used. */
 export type ParsedCollection = { ok: true; collection: Collection; indent: string } | { ok: false; error: string };
 
-type Json = Record<string, unknown>;
-
-function isObject(x: unknown): x is Json {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
+import { isJsonObject as isObject } from '../json-object';
 
 function position(text: string, message: string): string {
   // V8 says "... at position N" (or "line L column C" in newer versions).

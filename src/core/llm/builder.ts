@@ -3,6 +3,7 @@
  * run came from, tool calls keyed by the provider's index or id, usage
  * merged field by field.
  */
+import { isJsonObject } from '../json-object';
 import { outputTokens } from './tokens';
 import type { LlmProvider, MergedResponse, MergedToolCall, TextSource } from './types';
 
@@ -61,8 +62,8 @@ export class ResponseBuilder {
 
   /** Merges usage fields; later values win, nested objects merge. */
   addUsage(usage: unknown): void {
-    if (typeof usage !== 'object' || usage === null || Array.isArray(usage)) return;
-    this.usage = { ...(this.usage ?? {}), ...(usage as Record<string, unknown>) };
+    if (!isJsonObject(usage)) return;
+    this.usage = { ...(this.usage ?? {}), ...usage };
   }
 
   /** The response as assembled so far. */

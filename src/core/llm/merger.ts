@@ -4,6 +4,7 @@
  * first message that looks like one, or forced.
  */
 import type { TimelineItem } from '../items';
+import { isJsonObject } from '../json-object';
 import { ResponseBuilder } from './builder';
 import { detectProvider } from './detect';
 import { HANDLERS } from './providers';
@@ -42,7 +43,7 @@ export class LlmMerger {
       return;
     }
     const json = item.json !== undefined ? item.json : parse(item.data);
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) return;
+    if (!isJsonObject(json)) return;
     if (!this.builder) {
       const provider = detectProvider(json, item.event);
       if (!provider) {
@@ -51,7 +52,7 @@ export class LlmMerger {
       }
       this.builder = new ResponseBuilder(provider);
     }
-    HANDLERS[this.builder.provider](json as Record<string, unknown>, item.event, item.seq, this.builder);
+    HANDLERS[this.builder.provider](json, item.event, item.seq, this.builder);
   }
 
   /** Output tokens so far, if the stream is an LLM stream. */

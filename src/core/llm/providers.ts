@@ -2,13 +2,14 @@
  * One handler per provider: how a message's JSON adds to the response.
  * Written from each API's documented streaming format.
  */
+import { isJsonObject } from '../json-object';
 import type { ResponseBuilder } from './builder';
 import type { LlmProvider } from './types';
 
 type Json = Record<string, unknown>;
 
 function obj(x: unknown): Json | undefined {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Json) : undefined;
+  return isJsonObject(x) ? x : undefined;
 }
 function str(x: unknown): string | undefined {
   return typeof x === 'string' ? x : undefined;
