@@ -13,7 +13,7 @@ import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
 import '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import './styles.css';
-import { isPanelState, type HostToWebview, type SourceRef } from '../src/shared/protocol';
+import { isPanelState, type HostToWebview, type PanelState, type SourceRef } from '../src/shared/protocol';
 import { h } from './dom';
 import { RequestEditor } from './editor/request-editor';
 import { post, savedState, saveState } from './host';
@@ -32,7 +32,7 @@ class App {
   constructor(root: HTMLElement) {
     this.editor = new RequestEditor({
       onChange: (state) => {
-        saveState({ ...state, source: this.source });
+        this.save(state);
         post({ type: 'request/didChange', spec: state.spec, settings: state.settings });
       },
       onSend: () => {
@@ -65,12 +65,12 @@ class App {
       case 'panel/init':
         this.editor.load(message.spec, message.settings);
         this.timeline.setMaxItems(message.config.maxItems);
-        saveState({ spec: message.spec, settings: message.settings, source: this.source });
+        this.save(message);
         if (!message.spec.url) this.editor.focusUrl();
         return;
       case 'request/didLoad':
         this.editor.load(message.spec, message.settings);
-        saveState({ spec: message.spec, settings: message.settings, source: this.source });
+        this.save(message);
         return;
       case 'stream/didStart':
         this.requestId = message.requestId;
@@ -97,7 +97,7 @@ class App {
         return;
       case 'panel/didAssociate':
         this.source = message.source;
-        saveState({ ...this.editor.state(), source: this.source });
+        this.save(this.editor.state());
         return;
       case 'variables/didChange':
         this.editor.setVariables(message.variables);
@@ -110,6 +110,11 @@ class App {
         console.warn('Stream Viewer: unknown message', never);
       }
     }
+  }
+
+  /** Keeps the request (and the saved request it belongs to) for a window reload. */
+  private save({ spec, settings }: Pick<PanelState, 'spec' | 'settings'>): void {
+    saveState({ spec, settings, source: this.source });
   }
 
   /** Tells the host how far rendering got, at most every 100 ms. */

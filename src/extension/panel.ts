@@ -191,7 +191,7 @@ export class RequestPanel implements vscode.Disposable {
       raw: true,
     };
     log().info(`${this.state.spec.method} ${redactUrl(this.state.spec.url)}`);
-    const resolved = this.services.resolve ? await this.services.resolve(this.state.spec, this.savedSource) : { spec: this.state.spec, missing: [], secrets: [] };
+    const resolved = await this.resolved();
     if (resolved.missing.length > 0) return this.refuse(resolved.missing);
     const secrets = resolved.secrets;
     const recorder = new Recorder(this.state.spec, this.state.settings);
@@ -229,6 +229,11 @@ export class RequestPanel implements vscode.Disposable {
     const headers = (this.state.spec.headers ?? []).map((h) => (h.name === header && h.value === value ? { ...h, value: `${scheme}${ref}` } : h));
     this.load({ ...this.state.spec, headers }, this.state.settings);
     this.refreshVariables();
+  }
+
+  /** The request with its variables and secrets filled in (as is when nothing resolves them). */
+  private resolved(): Promise<ResolvedRequest> {
+    return this.services.resolve ? this.services.resolve(this.state.spec, this.savedSource) : Promise.resolve({ spec: this.state.spec, missing: [], secrets: [] });
   }
 
   /** Shows why a request with unresolved variables is not sent, as a timeline error. */
@@ -318,7 +323,7 @@ export class RequestPanel implements vscode.Disposable {
 
   /** The request as a `curl` command. */
   async curl(): Promise<string> {
-    const resolved = this.services.resolve ? await this.services.resolve(this.state.spec, this.savedSource) : { spec: this.state.spec, missing: [], secrets: [] };
+    const resolved = await this.resolved();
     if (resolved.missing.length > 0) throw new RequestError('invalid-request', `no value for ${resolved.missing.map((m) => `{{${m}}}`).join(', ')}`);
     // Environment values are filled in; secret values are masked.
     return maskSecrets(toCurl(prepareRequest(resolved.spec)), resolved.secrets);
