@@ -35,6 +35,21 @@ function installApt() {
   run(cmd, [...pre, 'install', '-y', '-q', '--no-install-recommends', ...missing], { env });
 }
 
+/**
+ * The environment for a nested npm: this process's, minus what an outer `npm test` / `npm start`
+ * put there. A child npm inherits the outer npm's `npm_config_*` settings and its user agent
+ * (which names the outer node, v20); code-server's postinstall reads the node version from that
+ * user agent and refuses anything but 24, so they must not leak into the tools' install.
+ */
+function cleanEnv() {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^npm_/i.test(k) || k === 'INIT_CWD' || k === 'NODE') continue;
+    env[k] = v;
+  }
+  return env;
+}
+
 function installTools() {
   if (existsSync(READY_MARK) && existsSync(SERVER_MAIN) && existsSync(NODE_BIN)) {
     log(`tools ready in ${CACHE_DIR}`);
@@ -42,7 +57,7 @@ function installTools() {
   }
   mkdirSync(CACHE_DIR, { recursive: true });
   writeFileSync(join(CACHE_DIR, 'package.json'), JSON.stringify({ name: 'stream-viewer-vscode-test-tools', private: true }, null, 2));
-  const npm = { ...process.env, npm_config_yes: 'true', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
+  const npm = { ...cleanEnv(), npm_config_yes: 'true', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
   run('npm', ['install', '--prefix', CACHE_DIR, NODE_PACKAGE], { env: npm });
   // code-server's install refuses any node but 24 and compiles native modules against its headers.
   const env = {
