@@ -17,7 +17,7 @@ import { stringifyRecording, type Recording } from '../core/recording/format';
 import { readRecording, runRecordingCommand } from './recording-commands';
 import { prepareRun, type PreparedRun } from './run-command';
 import { ExpectationChecker, type ExpectationResult } from './expectations';
-import { maskSecrets } from '../core/collections/resolver';
+import { maskSecrets } from '../core/secrets/mask';
 
 declare const STREAM_VIEWER_VERSION: string | undefined;
 

@@ -3,17 +3,18 @@
  * closing the panel aborts it, so nothing keeps running unseen.
  */
 import * as vscode from 'vscode';
-import { toCurl } from '../core/curl';
 import type { EndItem, TimelineItem } from '../core/items';
-import { prepareRequest, RequestError } from '../core/request';
+import { RequestError } from '../core/request';
 import { runStream, type SessionHooks } from '../core/session';
 import type { Recording } from '../core/recording/format';
 import { Recorder } from '../core/recording/recorder';
 import { replayRecording } from '../core/recording/replay';
-import { maskSecrets } from '../core/collections/resolver';
+import { curlWithSecretsMasked } from '../core/secrets/masked-curl';
+import { maskItem } from '../core/secrets/mask-item';
+import { redactUrl } from '../core/secrets/request-secrets';
 import type { ResolvedRequest, SavedSource } from './collections/environments';
 import type { VariablesInfo } from '../shared/protocol';
-import { defaultPanelState, maskItem, MAX_RECORDING_BYTES, normalize, redactUrl, type MergeSummary, type PanelProblem } from './panel-support';
+import { defaultPanelState, MAX_RECORDING_BYTES, normalize, type MergeSummary, type PanelProblem } from './panel-support';
 
 export { defaultPanelState, maskItem, type MergeSummary, type PanelProblem };
 import type { RequestSpec, StreamSettings } from '../core/spec';
@@ -325,8 +326,8 @@ export class RequestPanel implements vscode.Disposable {
   async curl(): Promise<string> {
     const resolved = await this.resolved();
     if (resolved.missing.length > 0) throw new RequestError('invalid-request', `no value for ${resolved.missing.map((m) => `{{${m}}}`).join(', ')}`);
-    // Environment values are filled in; secret values are masked.
-    return maskSecrets(toCurl(prepareRequest(resolved.spec)), resolved.secrets);
+    // Environment values are filled in; secret values (and URL and Basic passwords) are masked.
+    return curlWithSecretsMasked(resolved.spec, resolved.secrets);
   }
 
   /** Copies the request as cURL to the clipboard, with a clear message when it cannot be built. */

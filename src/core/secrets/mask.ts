@@ -1,0 +1,155 @@
+/**
+ * Secret values never show: wherever a secret would appear in text (an
+ * echoed header, a JSON body, a URL, a log line) it is replaced by a mask.
+ * Servers and tools rarely echo a value byte for byte: they JSON-escape it
+ * (once, or twice when a JSON document is printed as a JSON string),
+ * percent-encode it (`encodeURIComponent`, forms with `+` for space, either
+ * hex case) or shell-quote it, so each character of a secret matches any of
+ * the forms it takes under those encodings.
+ */
+
+/** What a secret value is replaced with. */
+export const SECRET_MASK = '••••••';
+
+/** Replaces every secret in a text. */
+export type Masker = (text: string) => string;
+
+const SAFE = /^[A-Za-z0-9]$/;
+
+function hex(code: number, width: number, upper: boolean): string {
+  const h = code.toString(16).padStart(width, '0');
+  return upper ? h.toUpperCase() : h;
+}
+
+/** `\uXXXX` for each UTF-16 unit of `text`, as JSON encoders that escape non-ASCII write it. */
+function unicodeEscape(text: string, upper: boolean): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += `\\u${hex(text.charCodeAt(i), 4, upper)}`;
+  return out;
+}
+
+/** Percent-encodes every UTF-8 byte of `text` but letters and digits. */
+function percentEncode(text: string, upper: boolean): string {
+  let out = '';
+  for (const b of new TextEncoder().encode(text)) {
+    const c = String.fromCharCode(b);
+    out += SAFE.test(c) ? c : `%${hex(b, 2, upper)}`;
+  }
+  return out;
+}
+
+/** JSON string escaping of `text`, without the quotes. */
+function jsonEscape(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}
+
+/** Every form one character (code point) of a secret takes under the encodings above. */
+function characterForms(ch: string): string[] {
+  if (SAFE.test(ch)) return [ch];
+  const json = new Set([jsonEscape(ch), unicodeEscape(ch, false), unicodeEscape(ch, true)]);
+  if (ch === '/') json.add('\\/');
+  const forms = new Set<string>([ch, ...json]);
+  // A JSON document shown inside a JSON string (the CLI's --json output of an echoed body).
+  for (const j of json) forms.add(jsonEscape(j));
+  for (const upper of [false, true]) {
+    forms.add(percentEncode(ch, upper));
+    // A JSON escape inside a URL, e.g. a JSON query parameter.
+    for (const j of json) forms.add(percentEncode(j, upper));
+  }
+  if (ch === ' ') forms.add('+');
+  // POSIX shell single quoting, as Copy as cURL writes it.
+  if (ch === "'") forms.add(`'\\''`);
+  return [...forms];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** A regular-expression source matching `secret` in any of its forms. */
+function secretPattern(secret: string): string {
+  let source = '';
+  for (const ch of secret) {
+    const forms = characterForms(ch)
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp);
+    source += forms.length === 1 ? forms[0]! : `(?:${forms.join('|')})`;
+  }
+  return source;
+}
+
+/** The distinct non-empty secret values, as strings (a JSON environment can hold numbers). */
+function secretTexts(secrets: Iterable<unknown>): string[] {
+  const out = new Set<string>();
+  for (const s of secrets) {
+    if (s === undefined || s === null) continue;
+    const text = typeof s === 'string' ? s : String(s);
+    if (text !== '') out.add(text);
+  }
+  // Longest first, so a secret that contains another is masked whole.
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+/** Builds a masker for a set of secrets: one pass over the text, whatever their number. */
+export function createMasker(secrets: Iterable<unknown>, mask = SECRET_MASK): Masker {
+  const texts = secretTexts(secrets);
+  if (texts.length === 0) return (text) => text;
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(texts.map(secretPattern).join('|'), 'g');
+  } catch {
+    // A pattern too large to compile (megabytes of secrets): fall back to the values as written.
+    return (text) => texts.reduce((out, s) => out.split(s).join(mask), String(text));
+  }
+  return (text) => (typeof text === 'string' ? text : String(text)).replace(pattern, () => mask);
+}
+
+let lastKey: string | undefined;
+let lastMasker: Masker | undefined;
+
+/** The masker for `secrets`, built once for callers that mask text after text with the same secrets. */
+export function maskerFor(secrets: readonly unknown[]): Masker {
+  const key = secretTexts(secrets).join('\u0000');
+  if (key !== lastKey || !lastMasker) {
+    lastMasker = createMasker(secrets);
+    lastKey = key;
+  }
+  return lastMasker;
+}
+
+/** Replaces every secret value in `text` (in any of its escaped or encoded forms) with a mask. */
+export function maskSecrets(text: string, secrets: readonly unknown[]): string {
+  return secrets.length === 0 ? text : maskerFor(secrets)(text);
+}
+
+/**
+ * A parsed JSON value with every secret masked in its strings and keys; a
+ * number that holds a secret becomes the masked string. Walks without
+ * recursion, so a deeply nested value cannot overflow the stack.
+ */
+export function maskJsonValue(value: unknown, mask: Masker): unknown {
+  const leaf = (v: unknown): unknown => {
+    if (typeof v === 'string') return mask(v);
+    if (typeof v === 'number' || typeof v === 'bigint') {
+      const masked = mask(String(v));
+      return masked === String(v) ? v : masked;
+    }
+    return v;
+  };
+  const container = (v: unknown): v is object => typeof v === 'object' && v !== null;
+  const empty = (v: object): Record<string, unknown> | unknown[] => (Array.isArray(v) ? [] : {});
+  if (!container(value)) return leaf(value);
+  const root = empty(value);
+  const stack: [object, Record<string, unknown> | unknown[]][] = [[value, root]];
+  while (stack.length > 0) {
+    const [source, target] = stack.pop()!;
+    for (const [key, v] of Object.entries(source)) {
+      const out = container(v) ? empty(v) : leaf(v);
+      if (container(v)) stack.push([v, out as Record<string, unknown> | unknown[]]);
+      if (Array.isArray(target)) target.push(out);
+      // defineProperty: a "__proto__" key from JSON.parse stays a plain key.
+      else Object.defineProperty(target, mask(key), { value: out, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return root;
+}
