@@ -106,14 +106,20 @@ export function createMasker(secrets: Iterable<unknown>, mask = SECRET_MASK): Ma
 
 let lastKey: string | undefined;
 let lastMasker: Masker | undefined;
+/** The array last asked for and its elements then, to skip even building the key when it is the same. */
+let lastSecrets: readonly unknown[] | undefined;
+let lastCopy: unknown[] = [];
 
 /** The masker for `secrets`, built once for callers that mask text after text with the same secrets. */
 export function maskerFor(secrets: readonly unknown[]): Masker {
+  if (lastMasker && secrets === lastSecrets && secrets.length === lastCopy.length && secrets.every((s, i) => s === lastCopy[i])) return lastMasker;
   const key = secretTexts(secrets).join('\u0000');
   if (key !== lastKey || !lastMasker) {
     lastMasker = createMasker(secrets);
     lastKey = key;
   }
+  lastSecrets = secrets;
+  lastCopy = [...secrets];
   return lastMasker;
 }
 
