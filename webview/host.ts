@@ -1,8 +1,10 @@
 /**
- * The webview's side of the host bridge: typed `postMessage` and the state
- * VS Code keeps across reloads (`getState`/`setState`).
+ * The webview's side of the host bridge: typed `postMessage`, the state
+ * VS Code keeps across reloads (`getState`/`setState`), and the keys the
+ * workbench must not act on a second time.
  */
 import type { PanelState, WebviewToHost } from '../src/shared/protocol';
+import { keepSelectAllInTextFields } from './select-all';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -13,6 +15,7 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const api: VsCodeApi = acquireVsCodeApi();
+keepSelectAllInTextFields(document);
 
 /** Sends a message to the extension host. */
 export function post(message: WebviewToHost): void {

@@ -5,71 +5,28 @@
  * .test-artifacts/ for people to look at.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { startDemoServer, type DemoServer } from '../../src/demo/server';
-// @ts-expect-error: plain ES module shared with the test scripts, no types.
-import { launchBrowser, startVsCodeServer, workbenchUrl } from '../../scripts/vscode-test/server.mjs';
-
-const root = resolve(__dirname, '..', '..');
-const artifacts = join(root, '.test-artifacts');
-
-interface VsCodeServer {
-  port: number;
-  stop(): Promise<void>;
-}
-
-/** Opens the workbench, runs a palette command, and returns the panel's webview document. */
-async function openPanel(page: Page, command: string): Promise<FrameLocator> {
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-  // Contributions appear once the extension host is up: retry until the command is listed.
-  for (let attempt = 0; ; attempt++) {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 10_000 });
-    await input.fill(`>${command}`);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first();
-    if (await row.isVisible({ timeout: 3000 }).catch(() => false)) {
-      await row.click();
-      break;
-    }
-    await page.keyboard.press('Escape');
-    if (attempt > 20) throw new Error(`command "${command}" never appeared`);
-    await page.waitForTimeout(1000);
-  }
-  const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
-  await frame.locator('.request-bar').waitFor({ timeout: 30_000 });
-  return frame;
-}
+import type { Page } from 'playwright-core';
+import type { DemoServer } from '../../src/demo/server';
+import { artifacts, openPanel, openWorkbench, type Workbench } from './helpers';
 
 for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
   const slug = theme.includes('Dark') ? 'dark' : 'light';
   describe(`the panel in a real VS Code (${slug} theme)`, () => {
+    let workbench: Workbench;
     let demo: DemoServer;
-    let server: VsCodeServer;
-    let browser: Browser;
     let page: Page;
     let workspace: string;
 
     before(async () => {
-      mkdirSync(artifacts, { recursive: true });
-      demo = await startDemoServer({ port: 0 });
-      workspace = mkdtempSync(join(tmpdir(), 'stream-viewer-e2e-'));
-      server = (await startVsCodeServer({ settings: { 'workbench.colorTheme': theme, 'streamViewer.demo.port': demo.port, 'window.commandCenter': false } })) as VsCodeServer;
-      browser = (await launchBrowser()) as Browser;
-      page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      await page.goto(workbenchUrl(server, { folder: workspace, extensionPath: root }));
+      workbench = await openWorkbench({ 'workbench.colorTheme': theme });
+      ({ demo, page, workspace } = workbench);
     });
 
     after(async () => {
-      await browser?.close().catch(() => undefined);
-      await server?.stop();
-      await demo?.close();
-      rmSync(workspace, { recursive: true, force: true });
+      await workbench?.close();
     });
 
     it('sends a POST with a header and a JSON body, shows rows, expands one, filters, and stops', async () => {

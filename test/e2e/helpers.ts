@@ -1,0 +1,85 @@
+/**
+ * Shared set-up for end-to-end tests in the real workbench: the VS Code
+ * server with the extension, Debian's chromium driven by Playwright, the
+ * demo server on loopback, and the way a user reaches the panel (F1).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { startDemoServer, type DemoServer } from '../../src/demo/server';
+// @ts-expect-error: plain ES module shared with the test scripts, no types.
+import { launchBrowser, startVsCodeServer, workbenchUrl } from '../../scripts/vscode-test/server.mjs';
+
+/** The repository root (the extension under test). */
+export const root = resolve(__dirname, '..', '..');
+/** Screenshots for people to look at. */
+export const artifacts = join(root, '.test-artifacts');
+
+interface VsCodeServer {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** A running workbench with the extension, and what it was started with. */
+export interface Workbench {
+  demo: DemoServer;
+  page: Page;
+  /** The folder open in the workbench. */
+  workspace: string;
+  close(): Promise<void>;
+}
+
+/** Starts the demo server, a VS Code server with `settings`, and a browser page on its workbench. */
+export async function openWorkbench(settings: Record<string, unknown> = {}): Promise<Workbench> {
+  mkdirSync(artifacts, { recursive: true });
+  const demo = await startDemoServer({ port: 0 });
+  const workspace = mkdtempSync(join(tmpdir(), 'stream-viewer-e2e-'));
+  const server = (await startVsCodeServer({ settings: { 'streamViewer.demo.port': demo.port, 'window.commandCenter': false, ...settings } })) as VsCodeServer;
+  const browser = (await launchBrowser()) as Browser;
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(workbenchUrl(server, { folder: workspace, extensionPath: root }));
+  return {
+    demo,
+    page,
+    workspace,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await server.stop();
+      await demo.close();
+      rmSync(workspace, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs a palette command; retries until it is listed (contributions appear once the extension host is up). */
+export async function runCommand(page: Page, command: string): Promise<void> {
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(`>${command}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first();
+    if (await row.isVisible({ timeout: 3000 }).catch(() => false)) {
+      await row.click();
+      return;
+    }
+    await page.keyboard.press('Escape');
+    if (attempt > 20) throw new Error(`command "${command}" never appeared`);
+    await page.waitForTimeout(1000);
+  }
+}
+
+/** The document of the newest panel's webview, once its request bar shows. */
+export async function latestPanel(page: Page): Promise<FrameLocator> {
+  const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+  await frame.locator('.request-bar').waitFor({ timeout: 30_000 });
+  return frame;
+}
+
+/** Runs a palette command that opens a panel, and returns the panel's webview document. */
+export async function openPanel(page: Page, command: string): Promise<FrameLocator> {
+  await runCommand(page, command);
+  return latestPanel(page);
+}
