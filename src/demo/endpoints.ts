@@ -3,7 +3,7 @@
  * page, `/endpoints.json` and the listing printed at start.
  */
 import * as basic from './basic-streams';
-import { anthropicMessages, ollamaChat, openAiChat } from './llm';
+import { anthropicMessages, geminiStream, ollamaChat, openAiChat } from './llm';
 import type { DemoRequest } from './stream-helpers';
 
 /** One endpoint. */
@@ -27,6 +27,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { path: '/text', methods: 'GET', contentType: 'text/plain', description: 'Plain chunked text, a few words at a time. Params: interval, count.', example: '/text', handle: basic.text },
   { path: '/v1/chat/completions', methods: 'POST, GET', contentType: 'text/event-stream', description: 'OpenAI Chat Completions-style token stream; a tool call when the body has "tools"; usage with stream_options.include_usage; then [DONE]. A last user message "echo:TEXT" makes TEXT the answer.', example: '/v1/chat/completions', handle: openAiChat },
   { path: '/v1/messages', methods: 'POST, GET', contentType: 'text/event-stream', description: 'Anthropic Messages-style stream: thinking block, text block, usage, ping.', example: '/v1/messages', handle: anthropicMessages },
+  { path: '/v1beta/models/:model:streamGenerateContent', methods: 'POST, GET', contentType: 'text/event-stream', description: 'Gemini streamGenerateContent with alt=sse (always SSE here), CRLF-delimited; thought parts first when generationConfig.thinkingConfig.includeThoughts is true; usageMetadata on every chunk.', example: '/v1beta/models/gemini-demo:streamGenerateContent?alt=sse', handle: geminiStream },
   { path: '/ollama/api/chat', methods: 'POST, GET', contentType: 'application/x-ndjson', description: 'Ollama-style NDJSON chat stream ending with done: true.', example: '/ollama/api/chat', handle: ollamaChat },
   { path: '/slow', methods: 'GET', contentType: 'text/event-stream', description: 'A few events, then a stall. Params: count, stall (ms), heartbeat=1 (comments during the stall).', example: '/slow?stall=10000', handle: basic.slow },
   { path: '/echo', methods: 'any', contentType: 'text/event-stream', description: 'Echoes the request (method, URL, headers, body) as one event.', example: '/echo', handle: basic.echo },
@@ -36,6 +37,9 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { path: '/status/:code', methods: 'any', contentType: 'application/json', description: 'Answers with that HTTP status and a JSON error body.', example: '/status/401', handle: () => undefined },
 ];
 
+/** Gemini puts the model name in the path: `/v1beta/models/gemini-2.5-flash:streamGenerateContent`. */
+const GEMINI_PATH = /^\/v1beta\/models\/[^/:]+:streamGenerateContent$/;
+
 /** Finds the endpoint for a path; `/status/NNN` gets a handler bound to its code. */
 export function route(path: string): Endpoint | undefined {
   const status = /^\/status\/(\d{3})$/.exec(path);
@@ -44,5 +48,7 @@ export function route(path: string): Endpoint | undefined {
     const base = ENDPOINTS.find((e) => e.path === '/status/:code')!;
     if (code >= 100 && code <= 599) return { ...base, handle: (r) => basic.status(r, code) };
   }
-  return ENDPOINTS.find((e) => e.path === path && e.path !== '/status/:code');
+  if (GEMINI_PATH.test(path)) return ENDPOINTS.find((e) => e.handle === geminiStream);
+  // A template (`/:name` in it) names a family of paths, never itself.
+  return ENDPOINTS.find((e) => e.path === path && !e.path.includes('/:'));
 }

@@ -1,6 +1,6 @@
 /**
  * LLM-style streams in the shapes of the public APIs: OpenAI Chat
- * Completions, Anthropic Messages and Ollama chat, written from their
+ * Completions, Anthropic Messages, Gemini and Ollama chat, written from their
  * documented formats, so the viewer can be tried without an API key.
  */
 import { pause, sseEvent, streamHeaders, tokenize, write, intParam, type DemoRequest } from './stream-helpers';
@@ -117,5 +117,46 @@ export async function ollamaChat(r: DemoRequest): Promise<void> {
   const total = Number(process.hrtime.bigint() - started);
   const done = { model, created_at: new Date().toISOString(), message: { role: 'assistant', content: '' }, done_reason: 'stop', done: true, total_duration: total, prompt_eval_count: 12, eval_count: tokens.length, eval_duration: total };
   await write(r, JSON.stringify(done) + '\n');
+  r.res.end();
+}
+
+interface GeminiBody {
+  contents?: unknown;
+  generationConfig?: { thinkingConfig?: { includeThoughts?: unknown } };
+}
+
+/** The text of the last user turn's parts, for "echo:" as in the other dialects. */
+function geminiAnswer(body: GeminiBody): string {
+  const contents = Array.isArray(body.contents) ? body.contents : [];
+  const last = contents[contents.length - 1] as { parts?: unknown } | undefined;
+  const parts = Array.isArray(last?.parts) ? (last.parts as { text?: unknown }[]) : [];
+  const text = parts.map((p) => (typeof p?.text === 'string' ? p.text : '')).join('');
+  return text.startsWith('echo:') ? text.slice(5) : DEMO_ANSWER;
+}
+
+/**
+ * `/v1beta/models/MODEL:streamGenerateContent?alt=sse`: Gemini's SSE chunks, CRLF-delimited
+ * as Google sends them; thought parts first when `thinkingConfig.includeThoughts` asks for them.
+ */
+export async function geminiStream(r: DemoRequest): Promise<void> {
+  const body = parseBody(r.body) as GeminiBody;
+  const model = /\/models\/([^/:]+):/.exec(r.url.pathname)?.[1] ?? 'gemini-demo';
+  const interval = intParam(r.url, 'interval', 40, 0, 60_000);
+  const responseId = `demo${Date.now().toString(36)}`;
+  const promptTokenCount = 12;
+  const send = (parts: object[], extra: object = {}, usage: object = { promptTokenCount, totalTokenCount: promptTokenCount }): Promise<boolean> =>
+    write(r, `data: ${JSON.stringify({ candidates: [{ content: { parts, role: 'model' }, index: 0, ...extra }], usageMetadata: usage, modelVersion: model, responseId })}\r\n\r\n`);
+  r.res.writeHead(200, streamHeaders('text/event-stream'));
+  const thoughts = body.generationConfig?.thinkingConfig?.includeThoughts === true ? tokenize(REASONING) : [];
+  // Gemini sends a few tokens per chunk, not one.
+  for (let i = 0; i < thoughts.length; i += 4) {
+    if (!(await pause(r, interval)) || !(await send([{ text: thoughts.slice(i, i + 4).join(''), thought: true }]))) return;
+  }
+  const tokens = tokenize(geminiAnswer(body));
+  for (let i = 0; i < tokens.length; i += 4) {
+    if (!(await pause(r, interval)) || !(await send([{ text: tokens.slice(i, i + 4).join('') }]))) return;
+  }
+  const usage = { promptTokenCount, candidatesTokenCount: tokens.length, thoughtsTokenCount: thoughts.length, totalTokenCount: promptTokenCount + tokens.length + thoughts.length };
+  await send([{ text: '' }], { finishReason: 'STOP' }, usage);
   r.res.end();
 }

@@ -8,6 +8,7 @@ import { ENDPOINTS, route } from './endpoints';
 import type { Recording } from '../core/recording/format';
 import { serveRecording } from './replay-endpoint';
 import { indexPage } from './page';
+import { HEALTH_PATH, healthBody, isDemoServer } from './identity';
 import type { DemoRequest } from './stream-helpers';
 
 /** A running demo server. */
@@ -55,6 +56,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, base: string, r
   }
   if (url.pathname === '/') {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(indexPage(base));
+    return;
+  }
+  if (url.pathname === HEALTH_PATH) {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' }).end(healthBody());
     return;
   }
   if (url.pathname === '/endpoints.json') {
@@ -118,4 +123,30 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         server.close(() => resolve());
       }),
   };
+}
+
+/** A demo server to use, and whether this call started it (only then is it the caller's to stop). */
+export interface FoundDemoServer {
+  server: DemoServer;
+  started: boolean;
+}
+
+/**
+ * The demo server that already answers on `port` on loopback (`npm start`'s,
+ * `npm run demo`, another window's), so that every client shares one; else a
+ * new one on `port`, or on a free port when another program holds it (`onBusy`
+ * hears why). Port 0 always starts a new one. A found server's `close` leaves it running.
+ */
+export async function findOrStartDemoServer(options: { port: number; onBusy?: (err: unknown) => void }): Promise<FoundDemoServer> {
+  const { port } = options;
+  if (port !== 0) {
+    const url = `http://127.0.0.1:${port}/`;
+    if (await isDemoServer(url)) return { server: { url, port, close: () => Promise.resolve() }, started: false };
+  }
+  const server = await startDemoServer({ port }).catch((err: unknown) => {
+    if (port === 0) throw err;
+    options.onBusy?.(err);
+    return startDemoServer({ port: 0 });
+  });
+  return { server, started: true };
 }
