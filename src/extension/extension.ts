@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { CurlImportError, parseCurl } from '../core/curl';
 import { Commands, PANEL_VIEW_TYPE, STREAMS_VIEW } from '../shared/ids';
-import { isPanelState } from '../shared/protocol';
+import { isPanelState, type PanelState } from '../shared/protocol';
 import { readConfig } from './config';
 import { ensureDemoServer, stopDemoServer } from './demo-server';
 import { disposeLog, log } from './log';
@@ -30,6 +30,17 @@ export interface StreamViewerApi {
   collections(): CollectionEntry[];
   /** Secret storage (tests set and check secrets through it). */
   secrets: SecretStore;
+}
+
+/**
+ * A new request as Postman and Insomnia open one: the URL field empty, with
+ * the caret in it and an example as its placeholder, so typing starts a URL
+ * instead of appending to one that only works while the demo server runs.
+ */
+function blankRequest(): PanelState {
+  const state = defaultPanelState();
+  state.spec.url = '';
+  return state;
 }
 
 /** Called by VS Code on first use. */
@@ -90,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
   };
 
   command(Commands.newRequest, () => {
-    openPanel();
+    openPanel(blankRequest());
   });
   command(Commands.send, async () => {
     const panel = target();

@@ -19,6 +19,22 @@ describe('the request editor in a real VS Code', () => {
     await workbench?.close();
   });
 
+  it('opens New Request with an empty URL, an example as placeholder and the caret in the field', async () => {
+    const { page, demo } = workbench;
+    const panel = await openPanel(page, 'Stream Viewer: New Request');
+    const url = panel.locator('.url-input');
+    assert.equal(await url.inputValue(), '');
+    assert.match((await url.getAttribute('placeholder')) ?? '', /http:\/\/127\.0\.0\.1:3001\/sse/);
+    await panel.locator('.url-input:focus').waitFor();
+    await page.screenshot({ path: join(artifacts, 'editor-new-request.png') });
+    // Typing at once, without a click, starts the URL.
+    const text = `${demo.url}sse?count=2&interval=0`;
+    await page.keyboard.type(text, { delay: 20 });
+    assert.equal(await url.inputValue(), text);
+    await page.keyboard.press('Enter');
+    await panel.locator('.item-row.tone-end').waitFor({ timeout: 15_000 });
+  });
+
   it('keeps every character typed at human speed over a selected URL', async () => {
     const { page, demo } = workbench;
     const panel = await openPanel(page, 'Stream Viewer: New Request');
