@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 /**
- * `npm start`: the demo server and a real VS Code with the extension loaded.
+ * `npm start`: the demo server and a real VS Code with the extension loaded,
+ * open on .sandbox/ (a README and a collection of the demo's streams).
  * Uses a desktop `code` when one is on PATH; otherwise the VS Code server
  * (installed by scripts/vscode-test/setup.mjs), opened in the browser.
+ * The extension is told the demo server's port, so its "Open Demo Server"
+ * uses this same server rather than starting a second one.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startDemoServer } from '../dist/demo-api.js';
+import { findOrStartDemoServer } from '../dist/demo-api.js';
+import { prepareSandbox } from './sandbox/prepare.mjs';
 import { startVsCodeServer, workbenchUrl } from './vscode-test/server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -18,11 +21,13 @@ function hasDesktopCode() {
 }
 
 async function main() {
-  const demo = await startDemoServer({ port }).catch(() => startDemoServer({ port: 0 }));
-  console.log(`Demo server:  ${demo.url}  (endpoint list at ${demo.url})`);
+  const { server: demo, started } = await findOrStartDemoServer({
+    port,
+    onBusy: (err) => console.log(`Port ${port} is taken by another program (${err instanceof Error ? err.message : String(err)}); the demo server uses a free port instead.`),
+  });
+  console.log(`Demo server:  ${demo.url}  (endpoint list at ${demo.url})${started ? '' : ' (already running; reused)'}`);
   const workspace = join(root, '.sandbox');
-  mkdirSync(workspace, { recursive: true });
-  if (!existsSync(join(workspace, 'README.md'))) writeFileSync(join(workspace, 'README.md'), `# Stream Viewer sandbox\n\nRun "Stream Viewer: Open Demo Server" from the command palette (F1).\n`);
+  for (const note of prepareSandbox(workspace, { demoUrl: demo.url, demoPort: demo.port })) console.log(`Note: ${note}`);
   if (hasDesktopCode() && !process.argv.includes('--server')) {
     console.log('Opening desktop VS Code with the extension under development…');
     spawn('code', ['--extensionDevelopmentPath', root, workspace], { stdio: 'inherit' });
@@ -32,7 +37,7 @@ async function main() {
   const vscode = await startVsCodeServer({ settings: { 'streamViewer.demo.port': demo.port } });
   const url = workbenchUrl(vscode, { folder: workspace, extensionPath: root });
   console.log(`\nVS Code with Stream Viewer: ${url}\n`);
-  console.log('Open it in a browser, then F1 → "Stream Viewer: Open Demo Server" (or "New Request"). Ctrl+C stops everything.');
+  console.log('Open it in a browser: the Streams view (Stream Viewer icon in the activity bar) lists the demo collection; or F1 → "Stream Viewer: Open Demo Server". Ctrl+C stops everything.');
   const stop = async () => {
     await vscode.stop();
     await demo.close();
