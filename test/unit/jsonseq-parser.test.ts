@@ -28,4 +28,34 @@ describe('JSON text sequence parser, RFC 7464 (any chunking)', () => {
     assert.deepEqual(records(items), [{ json: { a: 1 } }]);
     assert.deepEqual(items.filter((i) => i.kind === 'error').map((i) => i.kind === 'error' && i.body), ['junk']);
   });
+
+  it('takes everything between two RS as one record: a valid text followed by junk is one invalid record', () => {
+    const items = parseEverySplit('json-seq', `${RS}{"a":1}\njunk${RS}{"b":2}\n`);
+    assert.deepEqual(records(items), [{ error: '{"a":1}\njunk' }, { json: { b: 2 } }]);
+    const error = items.find((i) => i.kind === 'message' && i.error !== undefined);
+    assert.match(error?.kind === 'message' ? (error.error ?? '') : '', /^Not valid JSON/);
+  });
+
+  it('accepts objects, arrays and strings with no LF before the next RS, and ignores repeated RS', () => {
+    const items = parseEverySplit('json-seq', `${RS}{"a":1}${RS}${RS}[1,2]${RS}"s"${RS}\r\n{"b":2}\r\n${RS}`);
+    assert.deepEqual(records(items), [{ json: { a: 1 } }, { json: [1, 2] }, { json: 's' }, { json: { b: 2 } }]);
+  });
+
+  it('treats a number, true, false or null with no whitespace before the next RS as truncated', () => {
+    const items = parseEverySplit('json-seq', `${RS}12${RS}true${RS}null\n${RS}7 ${RS}false`);
+    assert.deepEqual(records(items), [{ error: '12' }, { error: 'true' }, { json: null }, { json: 7 }, { error: 'false' }]);
+  });
+
+  it('skips a record larger than the limit even when it spans many lines, with one error, and goes on', () => {
+    const big = `[\n${Array.from({ length: 40 }, (_, i) => `  ${i},`).join('\n')}\n  0\n]\n`;
+    const items = parseEverySplit('json-seq', `${RS}{"a":1}\n${RS}${big}${RS}{"b":2}\n`, { maxRecordBytes: 100 });
+    assert.deepEqual(records(items), [{ json: { a: 1 } }, { json: { b: 2 } }]);
+    assert.deepEqual(items.filter((i) => i.kind === 'error').map((i) => i.kind === 'error' && i.code), ['too-large']);
+  });
+
+  it('skips oversized text before the first RS and still reads the records after it', () => {
+    const items = parseEverySplit('json-seq', `${'x'.repeat(150)}\n${RS}{"a":1}\n`, { maxRecordBytes: 100 });
+    assert.deepEqual(records(items), [{ json: { a: 1 } }]);
+    assert.deepEqual(items.filter((i) => i.kind === 'error').map((i) => i.kind === 'error' && i.code), ['too-large']);
+  });
 });

@@ -61,6 +61,20 @@ describe('SSE parser (browser EventSource semantics, any chunking)', () => {
     assert.equal(m.kind === 'message' && m.size, Buffer.byteLength('哈喽 😀 ok'));
   });
 
+  it('strips only one leading BOM: a second is part of the first field name, as in a browser', () => {
+    const items = parseEverySplit('sse', '\uFEFF\uFEFFdata: lost\n\ndata: kept\n\n');
+    assert.deepEqual(messages(items), [{ event: 'message', data: 'kept', id: '' }]);
+  });
+
+  it('keeps a BOM after a skipped oversized event in the next field name', () => {
+    const input = `data: ${'x'.repeat(500)}\n\n\uFEFFdata: lost\n\ndata: kept\n\n`;
+    const chunks = [];
+    for (let i = 0; i < input.length; i += 50) chunks.push(bytesOf(input.slice(i, i + 50)));
+    const { items } = parse('sse', chunks, { maxRecordBytes: 100 });
+    assert.deepEqual(messages(items), [{ event: 'message', data: 'kept', id: '' }]);
+    assert.deepEqual(items.filter((i) => i.kind === 'error').map((i) => i.kind === 'error' && i.code), ['too-large']);
+  });
+
   it('counts event sizes in UTF-8 bytes, however ASCII and multi-byte text are split', () => {
     const items = parseEverySplit('sse', 'data: a\n\ndata: 哈\ndata: é\n\ndata: bc\n\nda', { keepOffsets: false });
     assert.deepEqual(items.filter((i) => i.kind === 'message').map((i) => (i.kind === 'message' ? i.size : 0)), [1, 6, 2]);

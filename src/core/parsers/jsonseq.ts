@@ -1,78 +1,59 @@
 /**
- * JSON text sequences (RFC 7464): each record is RS (0x1E), a JSON text,
- * LF. A record is emitted as soon as an LF completes a valid JSON text, so a
- * live stream is not held back until the next RS; a pretty-printed record
- * spanning lines waits for its last line. A record that never parses is
- * reported when the next RS or the end of the body shows it is over. A
- * top-level number, `true`, `false` or `null` cut off without its LF may be
- * truncated and is reported as such (RFC 7464 §2.4).
+ * JSON text sequences (RFC 7464). A record is everything between one RS
+ * (0x1E) and the next (or the end of the body), so the body is split at RS
+ * bytes and each record is decoded and parsed once: linear in the body, and
+ * bounded by the record limit like NDJSON lines. `RS {"a":1} LF junk RS` is
+ * one invalid record (§2.1). Objects, arrays and strings end themselves, so
+ * they need no LF before the next RS; a top-level number, `true`, `false`
+ * or `null` not followed by whitespace may be cut short and is reported as
+ * truncated (§2.4). Consecutive RS bytes are no empty records.
+ *
+ * A record is only known to be over when the next RS (or the end) arrives:
+ * until then more text may follow that makes it invalid, so each record is
+ * emitted when its successor starts.
  */
 import { parseJson, RecordSplitter, type ByteRecord } from './lines';
 import type { BodyParser, ParserContext } from './parser';
 
-const RS = '\u001e';
+/** JSON's own whitespace (RFC 8259 `ws`), which may surround a JSON text. */
+const JSON_WS = /^[ \t\n\r]+|[ \t\n\r]+$/g;
+
+/** Whether a JSON text ends itself (`}`, `]`, `"`), so nothing after it can extend it. */
+function selfDelimited(json: unknown): boolean {
+  return typeof json === 'string' || (typeof json === 'object' && json !== null);
+}
 
 /** Creates the json-seq parser for one response body. */
 export function createJsonSeqParser(ctx: ParserContext, options: { baseOffset: number }): BodyParser {
-  let lines: string[] = [];
-  let size = 0;
-  /** An RS has opened a record that is not complete yet. */
-  let open = false;
+  /** The text before the first RS is no record. */
+  let beforeFirstRs = true;
 
-  const emit = (end: number, parsed: { json: unknown } | { error: string }): void => {
-    const data = lines.join('\n').trim();
-    if (data !== '') ctx.emit({ kind: 'message', format: 'json-seq', t: ctx.now(), offset: end, data, ...parsed, size, seq: ctx.nextSeq() });
-    lines = [];
-    size = 0;
-    open = false;
-  };
-
-  /** Closes what is pending when a new RS (or the end) proves it will never parse. */
-  const closeBroken = (end: number, why: string): void => {
-    const data = lines.join('\n').trim();
-    if (open) emit(end, { error: why });
-    else if (data !== '') {
-      ctx.emit({ kind: 'error', t: ctx.now(), offset: end, code: 'invalid-json', fatal: false, message: 'Text before the first record separator (RS) was ignored', body: data });
-    }
-    lines = [];
-    size = 0;
-  };
-
-  const onLine = ({ text, size: bytes, end, terminated }: ByteRecord): void => {
-    const line = text.endsWith('\r') ? text.slice(0, -1) : text;
-    const parts = line.split(RS);
-    parts.forEach((part, i) => {
-      if (i > 0) {
-        closeBroken(end, 'Not valid JSON before the next record separator (RS)');
-        open = true;
+  const onRecord = ({ text, size, end, terminated }: ByteRecord): void => {
+    const data = text.replace(JSON_WS, '');
+    if (beforeFirstRs) {
+      beforeFirstRs = false;
+      if (data !== '') {
+        ctx.emit({ kind: 'error', t: ctx.now(), offset: end, code: 'invalid-json', fatal: false, message: 'Text before the first record separator (RS) was ignored', body: data });
       }
-      lines.push(part);
-    });
-    size += bytes + (terminated ? 1 : 0);
-    if (!open || lines.join('').trim() === '') return;
-    const parsed = parseJson(lines.join('\n'));
-    if (terminated) {
-      if ('json' in parsed) emit(end, parsed);
       return;
     }
-    // The body ended without the record's LF.
-    if ('error' in parsed) emit(end, { error: `Truncated record at the end of the stream: ${parsed.error}` });
-    else if (parsed.json === null || typeof parsed.json !== 'object') {
-      emit(end, { error: 'Possibly truncated: a top-level number, true, false or null must be followed by LF (RFC 7464)' });
-    } else emit(end, parsed);
+    if (data === '') return;
+    const parsed = parseJson(data);
+    let outcome: { json: unknown } | { error: string };
+    if ('error' in parsed) {
+      outcome = { error: terminated ? `Not valid JSON: ${parsed.error}` : `Not valid JSON; the stream ended in it, so it may be cut off: ${parsed.error}` };
+    } else if (!selfDelimited(parsed.json) && !/[ \t\n\r]$/.test(text)) {
+      outcome = { error: 'Possibly truncated: a top-level number, true, false or null must be followed by whitespace such as LF (RFC 7464 §2.4)' };
+    } else outcome = parsed;
+    ctx.emit({ kind: 'message', format: 'json-seq', t: ctx.now(), offset: end, data, ...outcome, size, seq: ctx.nextSeq() });
   };
 
-  const splitter = new RecordSplitter(ctx, options.baseOffset, 0x0a, onLine);
-  let pushed = options.baseOffset;
+  const splitter = new RecordSplitter(ctx, options.baseOffset, 0x1e, onRecord, () => {
+    // An oversized text before the first RS is skipped like a record; what follows the RS is one.
+    beforeFirstRs = false;
+  });
   return {
-    push(bytes) {
-      pushed += bytes.length;
-      splitter.push(bytes);
-    },
-    end() {
-      splitter.end();
-      if (open) closeBroken(pushed, 'Truncated record at the end of the stream');
-      else closeBroken(pushed, '');
-    },
+    push: (bytes) => splitter.push(bytes),
+    end: () => splitter.end(),
   };
 }

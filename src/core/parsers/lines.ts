@@ -20,7 +20,11 @@ export interface ByteRecord {
   terminated: boolean;
 }
 
-/** Calls `onRecord` for each delimited record; enforces the size limit. */
+/**
+ * Calls `onRecord` for each delimited record; enforces the size limit: a
+ * record that grows beyond it is reported once, skipped up to its delimiter,
+ * and announced to `onSkipped` (it never reaches `onRecord`).
+ */
 export class RecordSplitter {
   private pending: Uint8Array[] = [];
   private pendingSize = 0;
@@ -37,6 +41,7 @@ export class RecordSplitter {
     private readonly baseOffset: number,
     private readonly delimiter: number,
     private readonly onRecord: (record: ByteRecord) => void,
+    private readonly onSkipped?: () => void,
   ) {}
 
   /** Feeds bytes in order. */
@@ -144,6 +149,7 @@ export class RecordSplitter {
       fatal: false,
       message: `A record grew beyond ${this.ctx.maxRecordBytes} bytes; it was skipped (raise the limit to keep it)`,
     });
+    this.onSkipped?.();
   }
 }
 

@@ -140,6 +140,19 @@ export function createSseParser(ctx: ParserContext, options: SseParserOptions): 
     },
   });
 
+  /**
+   * The decoder has already removed the one leading BOM an event stream may
+   * have, as a browser's UTF-8 decode does; eventsource-parser would strip
+   * another at its start (and again after every reset), turning a second
+   * BOM, which is part of the first field's name, into nothing. Its one
+   * strip is spent on a BOM fed here.
+   */
+  function restartParser(): void {
+    parser.reset();
+    parser.feed('\uFEFF');
+  }
+  restartParser();
+
   /** Makes `tail` exact: the text after the last blank line in it. */
   function exactTail(): string {
     const joined = before + tail.join('');
@@ -188,7 +201,7 @@ export function createSseParser(ctx: ParserContext, options: SseParserOptions): 
         fatal: false,
         message: `An event grew beyond ${ctx.maxRecordBytes} bytes without ending; it was skipped (raise the limit to keep it)`,
       });
-      parser.reset();
+      restartParser();
       tail = [];
       tailLength = 0;
       skipping = true;
