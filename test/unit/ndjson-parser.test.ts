@@ -64,4 +64,13 @@ describe('NDJSON / JSON Lines parser (any chunking)', () => {
     const { items } = parse('ndjson', [bytesOf('{"a":1}\n{"b":2}\n')]);
     assert.deepEqual(items.map((i) => i.offset), [8, 16]);
   });
+
+  it('reads a long line that arrives a byte at a time (merged into runs while it waits for its newline)', () => {
+    const line = JSON.stringify({ t: `é${'x'.repeat(1500)}哈` });
+    const bytes = bytesOf(`${line}\n{"n":2}\n${line}`);
+    const { items } = parse('ndjson', [...bytes].map((b) => Uint8Array.of(b)), { maxRecordBytes: 1200 });
+    assert.deepEqual(items.map((i) => i.kind), ['error', 'message', 'error']);
+    const { items: fits } = parse('ndjson', [...bytes].map((b) => Uint8Array.of(b)));
+    assert.deepEqual(records(fits).map((r) => r.data), [line, '{"n":2}', line]);
+  });
 });

@@ -9,6 +9,9 @@ import type { ParserContext } from './parser';
 
 const BOM = [0xef, 0xbb, 0xbf] as const;
 
+/** Pieces of an unfinished record merged into one buffer at a time. */
+const MERGE_RUN = 256;
+
 /** A complete record, decoded. */
 export interface ByteRecord {
   text: string;
@@ -28,6 +31,8 @@ export interface ByteRecord {
 export class RecordSplitter {
   private pending: Uint8Array[] = [];
   private pendingSize = 0;
+  /** Pieces at the start of `pending` that are already merged runs of small chunks. */
+  private merged = 0;
   private pushed = 0;
   private skipping = false;
   /** Leading bytes held back until it is clear whether they are a BOM. */
@@ -80,6 +85,7 @@ export class RecordSplitter {
       }
       this.pending = [];
       this.pendingSize = 0;
+      this.merged = 0;
       from = at + 1;
     }
     if (from < bytes.length && !this.skipping) {
@@ -89,12 +95,27 @@ export class RecordSplitter {
         this.skipping = true;
         this.pending = [];
         this.pendingSize = 0;
+        this.merged = 0;
       } else {
         // Keep a view, not a copy: the chunk is not reused by fetch.
         this.pending.push(rest);
         this.pendingSize += rest.length;
+        this.mergeSmallPieces();
       }
     }
+  }
+
+  /**
+   * A record arriving a few bytes per chunk would be held as millions of
+   * views, each costing far more than its bytes: every run of
+   * `MERGE_RUN` pieces is copied into one, so each byte is copied once.
+   */
+  private mergeSmallPieces(): void {
+    if (this.pending.length - this.merged < MERGE_RUN) return;
+    const run = concatBytes(this.pending.slice(this.merged));
+    this.pending.length = this.merged;
+    this.pending.push(run);
+    this.merged = this.pending.length;
   }
 
   /**
@@ -123,6 +144,7 @@ export class RecordSplitter {
     if (this.pendingSize > 0 && !this.skipping) this.emit(concatBytes(this.pending), this.baseOffset + this.pushed, false);
     this.pending = [];
     this.pendingSize = 0;
+    this.merged = 0;
   }
 
   private emit(bytes: Uint8Array, end: number, terminated: boolean): void {
