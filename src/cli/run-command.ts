@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseCollection } from '../core/collections/parse';
 import { createResolver, secretEnvName } from '../core/collections/resolver';
 import { lookupRequest, toSpec } from '../core/collections/tree';
+import { secretsOfRequest } from '../core/secrets/request-secrets';
 import type { RequestSpec, StreamSettings } from '../core/spec';
 import { resolveSpec } from '../core/variables';
 import { UsageError } from './args';
@@ -20,7 +21,7 @@ export interface PreparedRun {
   spec: RequestSpec;
   settings: StreamSettings;
   expectations: Expectations;
-  /** Secret values used, to mask in the output. */
+  /** Secret values used (and the URL and Basic passwords of the request), to mask in the output. */
   secrets: string[];
 }
 
@@ -92,7 +93,7 @@ export function prepareRun(argv: string[], env: NodeJS.ProcessEnv): PreparedRun 
     const hints = resolved.missing.map((m) => (m.startsWith('secret:') ? `${m} (set ${secretEnvName(m.slice(7))})` : m.startsWith('$env:') ? `${m} (not in the environment)` : `${m} (use --env or --var ${m}=…)`));
     throw new UsageError(`"${found.path.join('/')}" uses variables with no value: ${hints.join(', ')}`);
   }
-  return { rest, spec: resolved.spec, settings, expectations, secrets: resolver.secretsUsed() };
+  return { rest, spec: resolved.spec, settings, expectations, secrets: [...resolver.secretsUsed(), ...secretsOfRequest(resolved.spec)] };
 }
 
 /** Common flags that take no value, so the next argument is a positional. */

@@ -24,7 +24,12 @@ describe('stream-viewer run <collection> <request>', () => {
             { name: 'local', variables: { baseUrl: demo.url.replace(/\/$/, ''), count: '3' } },
             { name: 'broken', variables: { baseUrl: 'http://127.0.0.1:9' } },
           ],
-          requests: [{ name: 'seed', method: 'GET', url: '{{baseUrl}}/sse?count={{count}}&interval=0' }],
+          requests: [
+            { name: 'seed', method: 'GET', url: '{{baseUrl}}/sse?count={{count}}&interval=0' },
+            { name: 'twin', method: 'GET', url: '{{baseUrl}}/sse?count=1' },
+            { name: 'twin', method: 'GET', url: '{{baseUrl}}/sse?count=2' },
+            { name: 'with password', method: 'POST', url: `${demo.url.replace('//', '//me:hunter%402@')}echo?k=x`, headers: [{ name: 'Proxy-Authorization', value: `Basic ${Buffer.from('me:pa55-basic').toString('base64')}` }] },
+          ],
           folders: [
             {
               name: 'llm',
@@ -68,6 +73,39 @@ describe('stream-viewer run <collection> <request>', () => {
     assert.match(JSON.parse(echo.body).id, /^[0-9a-f-]{36}$/);
   });
 
+  it('masks a secret in the escaped forms an echo and the JSON output give it, however short', async () => {
+    const secret = 'q"\\/';
+    const r = await runCli(['run', file, 'llm/chat', '--env', 'local', '--json'], { STREAM_VIEWER_SECRET_DEMO_TOKEN: secret });
+    assert.equal(r.code, 0, r.stderr);
+    const echo = JSON.parse(ofType(r, 'message')[0]!.data as string) as { headers: Record<string, string> };
+    assert.equal(echo.headers.authorization, 'Bearer ••••••');
+    for (const form of [secret, JSON.stringify(secret).slice(1, -1), JSON.stringify(JSON.stringify(secret)).slice(1, -1)]) assert.ok(!r.stdout.includes(form), `${form} in the output`);
+    const short = await runCli(['run', file, 'llm/chat', '--env', 'local', '--no-color', '--include'], { STREAM_VIEWER_SECRET_DEMO_TOKEN: 'k9' });
+    assert.doesNotMatch(short.stdout, /Bearer k9/);
+    assert.match(short.stdout, /Bearer ••••••/);
+  });
+
+  it('never prints the password of a URL or of a Basic header', async () => {
+    for (const args of [['--json'], ['--no-color', '--include']]) {
+      const r = await runCli(['run', file, 'with password', ...args]);
+      for (const s of ['hunter@2', 'hunter%402', 'pa55-basic', Buffer.from('me:pa55-basic').toString('base64')]) assert.ok(!r.stdout.includes(s) && !r.stderr.includes(s), `${s} printed:\n${r.stdout}${r.stderr}`);
+    }
+  });
+
+  it('refuses a name two requests share, listing both (exit 2)', async () => {
+    const r = await runCli(['run', file, 'twin', '--env', 'local']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /"twin" names 2 requests: twin \(GET \{\{baseUrl\}\}\/sse\?count=1\), twin \(GET \{\{baseUrl\}\}\/sse\?count=2\); rename one of them in the file/);
+  });
+
+  it('reads a collection file that starts with a UTF-8 byte order mark', async () => {
+    const bom = join(dir, 'bom.streams.json');
+    writeFileSync(bom, `\uFEFF${JSON.stringify({ version: 1, requests: [{ name: 'seed', method: 'GET', url: `${demo.url}sse?count=1&interval=0` }] })}`);
+    const r = await runCli(['run', bom, 'seed', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(ofType(r, 'message').length, 2);
+  });
+
   it('says which variables have no value, which request is meant, and what is wrong with the file', async () => {
     const noSecret = await runCli(['run', file, 'chat', '--env', 'local']);
     assert.equal(noSecret.code, 2);
@@ -75,7 +113,7 @@ describe('stream-viewer run <collection> <request>', () => {
     const noEnv = await runCli(['run', file, 'seed']);
     assert.match(noEnv.stderr, /baseUrl \(use --env or --var baseUrl=…\)/);
     const unknown = await runCli(['run', file, 'nope', '--env', 'local']);
-    assert.match(unknown.stderr, /No request "nope". The collection has: seed, llm\/chat/);
+    assert.match(unknown.stderr, /No request "nope". The collection has: seed, twin, twin, with password, llm\/chat/);
     const badEnv = await runCli(['run', file, 'seed', '--env', 'prod']);
     assert.match(badEnv.stderr, /no environment "prod" \(it has "local", "broken"\)/);
     const broken = join(dir, 'broken.streams.json');

@@ -50,5 +50,8 @@ export interface Collection {
 /** The glob collection files match. */
 export const COLLECTION_GLOB = '**/*.streams.json';
 
+/** How a collection file's name ends. */
+export const COLLECTION_SUFFIX = '.streams.json';
+
 /** The name a new collection gets when none exists. */
 export const DEFAULT_COLLECTION_FILE = 'requests.streams.json';

@@ -2,10 +2,29 @@
  * Reads a collection file without ever throwing: a broken or hand-edited
  * file gives a message saying what and where, so the rest keep working.
  */
+import { findDuplicates, type CollectionWarning } from './duplicates';
 import type { Collection, Environment, Folder, SavedRequest } from './model';
 
 /** A parsed file, or why it cannot be used. */
-export type ParsedCollection = { ok: true; collection: Collection; indent: string } | { ok: false; error: string };
+export type ParsedCollection =
+  | {
+      ok: true;
+      collection: Collection;
+      indent: string;
+      /** The file starts with a UTF-8 byte order mark (kept when it is written back). */
+      bom: boolean;
+      /** Likely mistakes that do not stop the file from working, with where they are. */
+      warnings: CollectionWarning[];
+    }
+  | { ok: false; error: string };
+
+/** The byte order mark some Windows editors write at the start of UTF-8 files. */
+export const BOM = '\uFEFF';
+
+/** `text` without a leading byte order mark, and whether it had one. */
+export function splitBom(text: string): { bom: boolean; body: string } {
+  return text.startsWith(BOM) ? { bom: true, body: text.slice(1) } : { bom: false, body: text };
+}
 
 import { isJsonObject as isObject } from '../json-object';
 
@@ -73,8 +92,9 @@ function checkEnvironment(e: unknown, where: string): string | undefined {
   return undefined;
 }
 
-/** Parses and checks a collection file's text. */
-export function parseCollection(text: string): ParsedCollection {
+/** Parses and checks a collection file's text (a leading BOM is allowed). */
+export function parseCollection(file: string): ParsedCollection {
+  const { bom, body: text } = splitBom(file);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -88,8 +108,9 @@ export function parseCollection(text: string): ParsedCollection {
     checkList(value.folders, 'folders', (f, w) => checkFolder(f, w, 0)) ??
     checkList(value.environments, 'environments', checkEnvironment);
   if (error) return { ok: false, error };
-  return { ok: true, collection: value as unknown as Collection, indent: detectIndent(text) };
+  const collection = value as unknown as Collection;
+  return { ok: true, collection, indent: detectIndent(text), bom, warnings: findDuplicates(collection, text) };
 }
 
 /** Type guards re-exported for callers that walk the tree. */
-export type { Environment, Folder, SavedRequest };
+export type { CollectionWarning, Environment, Folder, SavedRequest };

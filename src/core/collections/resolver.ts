@@ -57,11 +57,3 @@ export function createResolver(sources: ResolverSources): Resolver {
 export function secretEnvName(name: string): string {
   return `STREAM_VIEWER_SECRET_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
 }
-
-/** Replaces every secret value in `text` with a mask. */
-export function maskSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  // Longest first, so a secret that contains another is masked whole.
-  for (const s of [...secrets].sort((a, b) => b.length - a.length)) if (s.length >= 4) out = out.split(s).join('••••••');
-  return out;
-}

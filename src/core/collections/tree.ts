@@ -42,14 +42,22 @@ export function findRequest(c: Collection, path: RequestPath): SavedRequest | un
   return findFolder(c, path.slice(0, -1))?.requests?.find((r) => r.name === path[path.length - 1]);
 }
 
-/** Finds a request by "folder/name", by name alone when unique, case-sensitively. */
-export function lookupRequest(c: Collection, query: string): { path: string[]; request: SavedRequest } | { error: string } {
+/**
+ * Finds a request by "folder/name", or by its name alone when one request
+ * has it, case-sensitively. A query two requests answer is an error listing
+ * them: running or opening the first one silently would be a guess.
+ */
+export function lookupRequest(c: Collection, query: string): { path: string[]; request: SavedRequest } | { error: string; candidates?: string[] } {
   const all = listRequests(c);
-  const exact = all.find((r) => r.path.join('/') === query);
-  if (exact) return exact;
-  const byName = all.filter((r) => r.request.name === query);
-  if (byName.length === 1) return byName[0]!;
-  if (byName.length > 1) return { error: `"${query}" names ${byName.length} requests: use its folder path, e.g. "${byName[0]!.path.join('/')}"` };
+  const exact = all.filter((r) => r.path.join('/') === query);
+  const matches = exact.length > 0 ? exact : all.filter((r) => r.request.name === query);
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) {
+    const candidates = matches.map((r) => `${r.path.join('/')} (${r.request.method} ${r.request.url})`);
+    const paths = new Set(matches.map((r) => r.path.join('/')));
+    const hint = paths.size === matches.length ? 'name one by its folder path' : 'rename one of them in the file';
+    return { error: `"${query}" names ${matches.length} requests: ${candidates.join(', ')}; ${hint}`, candidates };
+  }
   return { error: `No request "${query}". The collection has: ${all.map((r) => r.path.join('/')).join(', ') || 'no requests'}` };
 }
 
