@@ -19,7 +19,8 @@ import { RequestEditor } from './editor/request-editor';
 import { post, savedState, saveState } from './host';
 import { TimelineView } from './timeline/timeline-view';
 
-const DEFAULT_MAX_ITEMS = 200_000;
+/** Until the host's settings arrive. */
+const DEFAULT_BOUNDS = { maxItems: 200_000, maxBytes: 64 * 1024 * 1024 };
 
 class App {
   private readonly editor: RequestEditor;
@@ -27,7 +28,6 @@ class App {
   private requestId: string | undefined;
   /** The saved request this panel edits, remembered across reloads. */
   private source: SourceRef | undefined;
-  private ackTimer = 0;
 
   constructor(root: HTMLElement) {
     this.editor = new RequestEditor({
@@ -43,12 +43,13 @@ class App {
       onSelectEnvironment: (name) => post({ type: 'environment/select', name }),
       onKeepAsSecret: (header, value) => post({ type: 'secret/store', header, value }),
     });
-    this.timeline = new TimelineView(DEFAULT_MAX_ITEMS, {
+    this.timeline = new TimelineView(DEFAULT_BOUNDS, {
       copy: (text) => post({ type: 'clipboard/copy', text }),
+      copyRaw: () => post({ type: 'raw/copy' }),
       clear: () => post({ type: 'timeline/clear' }),
       exportTimeline: () => post({ type: 'timeline/export' }),
-      onDiagnostic: (d) => {
-        if (this.requestId) post({ type: 'analysis/didFindProblem', requestId: this.requestId, code: d.code, severity: d.severity, message: d.message, fix: d.fix });
+      requestRaw: (from, to) => {
+        if (this.requestId) post({ type: 'raw/get', requestId: this.requestId, from, to });
       },
     });
     root.replaceChildren(h('main', { class: 'layout' }, this.editor.element, this.timeline.element));
@@ -64,7 +65,7 @@ class App {
     switch (message.type) {
       case 'panel/init':
         this.editor.load(message.spec, message.settings);
-        this.timeline.setMaxItems(message.config.maxItems);
+        this.timeline.setBounds(message.config);
         this.save(message);
         if (!message.spec.url) this.editor.focusUrl();
         return;
@@ -74,23 +75,23 @@ class App {
         return;
       case 'stream/didStart':
         this.requestId = message.requestId;
-        this.timeline.start();
+        this.timeline.start(message.label);
         this.editor.setStreaming(true);
         return;
       case 'stream/didReceive':
         if (message.requestId !== this.requestId) return;
-        this.timeline.add(message.items);
-        this.acknowledge();
+        this.timeline.add(message.items, message.analysis, message.raw);
+        return;
+      case 'raw/didGet':
+        if (message.requestId === this.requestId) this.timeline.rawRows(message.from, message.rows);
+        return;
+      case 'webview/inspect':
+        post({ type: 'webview/didInspect', token: message.token, snapshot: this.timeline.snapshot() });
         return;
       case 'stream/didEnd':
         if (message.requestId !== this.requestId) return;
         this.timeline.end(message.end);
         this.editor.setStreaming(false);
-        {
-          const merged = this.timeline.mergedResponse();
-          post({ type: 'analysis/didMerge', requestId: message.requestId, provider: merged?.provider ?? null, textLength: merged?.text.length ?? 0, toolCalls: merged?.toolCalls.length ?? 0 });
-        }
-        this.acknowledge();
         return;
       case 'timeline/didClear':
         this.timeline.clear();
@@ -103,7 +104,7 @@ class App {
         this.editor.setVariables(message.variables);
         return;
       case 'config/didChange':
-        this.timeline.setMaxItems(message.config.maxItems);
+        this.timeline.setBounds(message.config);
         return;
       default: {
         const never: never = message;
@@ -115,15 +116,6 @@ class App {
   /** Keeps the request (and the saved request it belongs to) for a window reload. */
   private save({ spec, settings }: Pick<PanelState, 'spec' | 'settings'>): void {
     saveState({ spec, settings, source: this.source });
-  }
-
-  /** Tells the host how far rendering got, at most every 100 ms. */
-  private acknowledge(): void {
-    if (this.ackTimer) return;
-    this.ackTimer = window.setTimeout(() => {
-      this.ackTimer = 0;
-      if (this.requestId) post({ type: 'stream/didRender', requestId: this.requestId, received: this.timeline.received });
-    }, 100);
   }
 }
 

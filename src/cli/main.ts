@@ -2,18 +2,16 @@
  * `stream-viewer`: the engine in a terminal or CI. See USAGE in args.ts and
  * the `--json` contract in json-lines.ts.
  */
-import { runStream } from '../core/session';
 import type { EndItem, TimelineItem } from '../core/items';
-import { StreamAnalysis } from '../core/analysis/stream-analysis';
+import { StreamRun } from '../core/run/stream-run';
+import { FileRecording } from '../core/recording/recorder';
+import { secretsOfRequest } from '../core/secrets/request-secrets';
 import { diagnosticLine, listDiagnostic, listMerged, listStats, mergedLine, statsFields } from './analysis-output';
 import { parseCliArgs, USAGE, UsageError } from './args';
 import { toJsonLine } from '../core/json-lines';
 import { listItem, palette } from './listing';
 import { LineWriter } from './output';
-import { writeFileSync } from 'node:fs';
-import { Recorder } from '../core/recording/recorder';
-import { replayRecording } from '../core/recording/replay';
-import { stringifyRecording, type Recording } from '../core/recording/format';
+import type { Recording } from '../core/recording/format';
 import { readRecording, runRecordingCommand } from './recording-commands';
 import { prepareRun, type PreparedRun } from './run-command';
 import { ExpectationChecker, type ExpectationResult } from './expectations';
@@ -84,72 +82,71 @@ async function main(argv: string[]): Promise<number> {
   });
   process.on('SIGTERM', () => controller.abort());
   const secrets = saved?.secrets ?? [];
+  // A recording goes to its file as the stream arrives: an unwritable path fails before the request.
+  let record: FileRecording | undefined;
+  if (options.record !== undefined) {
+    try {
+      record = new FileRecording(options.record);
+    } catch (err) {
+      process.stderr.write(`stream-viewer: ${err instanceof Error ? err.message : String(err)}\n`);
+      return 1;
+    }
+  }
   const writer = new LineWriter(process.stdout, () => controller.abort());
-  // Secret values never reach the terminal or CI logs.
+  // Items are masked by the run; what the CLI adds around them (assertions, analysis) is masked here too.
   const out = secrets.length > 0 ? { line: (text: string) => writer.line(maskSecrets(text, secrets)), close: () => writer.close() } : writer;
   const checker = new ExpectationChecker(saved?.expectations ?? { eventTypes: [] });
   /** Checked once, when the stream ends. */
   let expectations: ExpectationResult[] = [];
   const p = palette(options.color);
-  const analysis = new StreamAnalysis({
-    provider: options.provider,
-    stallMs: options.stallMs,
-    onDiagnostic: options.diagnostics
-      ? (d) => {
-          if (options.json) out.line(JSON.stringify(diagnosticLine(d)));
-          else for (const text of listDiagnostic(d, p)) out.line(text);
-        }
-      : undefined,
-  });
   const print = options.json
     ? (item: TimelineItem): void => {
         const line = toJsonLine(item);
         if (!line) return;
-        if (item.kind === 'end' && options.stats) line.stats = statsFields(analysis.timing());
+        if (item.kind === 'end' && options.stats) line.stats = statsFields(run.timing()!);
         out.line(JSON.stringify(line));
       }
     : (item: TimelineItem): void => {
         for (const text of listItem(item, p, options.include)) out.line(text);
       };
-  const recorder = options.record !== undefined ? new Recorder(options.spec, options.settings) : undefined;
-  const hooks = {
+  const onEnd = (): void => {
+    // What the analysis concludes comes just before the end line.
+    if (options.merge) {
+      if (options.json) out.line(JSON.stringify(mergedLine(run.merged())));
+      else for (const text of listMerged(run.merged(), p)) out.line(text);
+    }
+    if (options.stats && !options.json) for (const text of listStats(run.timing()!, p)) out.line(text);
+    expectations = checker.results();
+    for (const r of expectations) {
+      if (options.json) out.line(JSON.stringify({ type: 'assertion', name: r.name, ok: r.ok, message: r.message }));
+      else out.line(r.ok ? p.green(`✔ ${r.message}`) : p.red(`✖ ${r.message}`));
+    }
+  };
+  const run: StreamRun = new StreamRun({
+    request: saved?.written ?? options.spec,
+    resolved: options.spec,
+    settings: options.settings,
+    secrets: [...secrets, ...secretsOfRequest(options.spec)],
+    replay: recording ? { recording, speed: options.speed } : undefined,
     signal: controller.signal,
-    onChunk: recorder ? (bytes: Uint8Array, t: number) => recorder.onChunk(bytes, t) : undefined,
-    onItem(item: TimelineItem): void {
-      recorder?.onItem(item);
-      analysis.add(item);
+    record,
+    analysis: { provider: options.provider, stallMs: options.stallMs, diagnostics: options.diagnostics, eventSource: false },
+    onDiagnostic(d) {
+      if (options.json) out.line(JSON.stringify(diagnosticLine(d)));
+      else for (const text of listDiagnostic(d, p)) out.line(text);
+    },
+    onItem(item) {
       checker.add(item);
-      if (item.kind === 'end') {
-        // What the analysis concludes comes just before the end line.
-        if (options.merge) {
-          if (options.json) out.line(JSON.stringify(mergedLine(analysis.merged())));
-          else for (const text of listMerged(analysis.merged(), p)) out.line(text);
-        }
-        if (options.stats && !options.json) for (const text of listStats(analysis.timing(), p)) out.line(text);
-        expectations = checker.results();
-        for (const r of expectations) {
-          if (options.json) out.line(JSON.stringify({ type: 'assertion', name: r.name, ok: r.ok, message: r.message }));
-          else out.line(r.ok ? p.green(`✔ ${r.message}`) : p.red(`✖ ${r.message}`));
-        }
-      }
+      if (item.kind === 'end') onEnd();
       print(item);
     },
-  };
-  const end = recording
-    ? await replayRecording(recording, hooks, { speed: options.speed })
-    : await runStream(options.spec, options.settings, hooks);
+  });
+  const end = await run.done;
+  record?.close();
   await out.close();
   const failed = expectations.filter((r) => !r.ok);
   if (failed.length > 0) {
     process.stderr.write(`stream-viewer: ${failed.length} expectation${failed.length === 1 ? '' : 's'} failed: ${failed.map((r) => r.message).join('; ')}\n`);
-  }
-  if (recorder && options.record !== undefined) {
-    try {
-      writeFileSync(options.record, stringifyRecording(recorder.recording()));
-    } catch (err) {
-      process.stderr.write(`stream-viewer: cannot write the recording to ${options.record}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
-      return 1;
-    }
   }
   return failed.length > 0 ? 1 : exitCodeFor(end);
 }

@@ -19,6 +19,8 @@ export interface PreparedRun {
   /** The arguments left for the common options parser. */
   rest: string[];
   spec: RequestSpec;
+  /** The request as saved, before variables and secrets are filled in (what a recording keeps). */
+  written: RequestSpec;
   settings: StreamSettings;
   expectations: Expectations;
   /** Secret values used (and the URL and Basic passwords of the request), to mask in the output. */
@@ -93,7 +95,7 @@ export function prepareRun(argv: string[], env: NodeJS.ProcessEnv): PreparedRun 
     const hints = resolved.missing.map((m) => (m.startsWith('secret:') ? `${m} (set ${secretEnvName(m.slice(7))})` : m.startsWith('$env:') ? `${m} (not in the environment)` : `${m} (use --env or --var ${m}=…)`));
     throw new UsageError(`"${found.path.join('/')}" uses variables with no value: ${hints.join(', ')}`);
   }
-  return { rest, spec: resolved.spec, settings, expectations, secrets: [...resolver.secretsUsed(), ...secretsOfRequest(resolved.spec)] };
+  return { rest, spec: resolved.spec, written: spec, settings, expectations, secrets: [...resolver.secretsUsed(), ...secretsOfRequest(resolved.spec)] };
 }
 
 /** Common flags that take no value, so the next argument is a positional. */

@@ -43,3 +43,16 @@ export function toJsonLine(item: TimelineItem): JsonLine | undefined {
       return assertNever(item);
   }
 }
+
+/**
+ * A timeline as JSON Lines (Export Timeline): the same lines
+ * `stream-viewer --json` prints, so scripts read an export and a CLI run alike.
+ */
+export function timelineToJsonLines(items: Iterable<TimelineItem>): string {
+  let out = '';
+  for (const item of items) {
+    const line = toJsonLine(item);
+    if (line) out += JSON.stringify(line) + '\n';
+  }
+  return out;
+}

@@ -6,6 +6,8 @@ import { Settings } from '../shared/ids';
 /** The settings the host uses. */
 export interface StreamViewerConfig {
   maxItems: number;
+  /** Memory the kept items (and, apart, the raw text) may take on each side, in bytes. */
+  maxBytes: number;
   batchIntervalMs: number;
   defaultTimeoutMs: number;
   maxRecordBytes: number;
@@ -21,6 +23,7 @@ export function readConfig(): StreamViewerConfig {
   };
   return {
     maxItems: num(Settings.maxItems, 200_000, 1_000, 5_000_000),
+    maxBytes: num(Settings.maxBytes, 64, 8, 4096) * 1024 * 1024,
     batchIntervalMs: num(Settings.batchIntervalMs, 30, 16, 50),
     defaultTimeoutMs: num(Settings.defaultTimeoutMs, 0, 0, 86_400_000),
     maxRecordBytes: num(Settings.maxRecordBytes, DEFAULT_MAX_RECORD_BYTES, 1024, 1024 * 1024 * 1024),

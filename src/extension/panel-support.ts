@@ -1,9 +1,9 @@
 /**
  * What a panel keeps beside its stream: its default request, the parts of
- * its state that saving compares, and the small records the webview
- * reports back.
+ * its state that saving compares, and its title.
  */
 import { fromSpec } from '../core/collections/tree';
+import type { RequestSpec } from '../core/spec';
 import type { PanelState } from '../shared/protocol';
 
 /** A fresh request: the seed's SSE endpoint on the demo server's default port. */
@@ -23,17 +23,17 @@ export function normalize(state: PanelState): unknown {
 /** Largest stream kept in memory as a recording. */
 export const MAX_RECORDING_BYTES = 64 * 1024 * 1024;
 
-/** A protocol problem reported by the webview. */
-export interface PanelProblem {
-  code: string;
-  severity: string;
-  message: string;
-  fix: string;
-}
-
-/** The merged view's result for a finished stream. */
-export interface MergeSummary {
-  provider: string | null;
-  textLength: number;
-  toolCalls: number;
+/** A panel's title: the saved request's name, or the method and the URL's path. */
+export function panelTitle(spec: RequestSpec, savedPath: readonly string[] | undefined): string {
+  if (savedPath && savedPath.length > 0) return savedPath[savedPath.length - 1]!;
+  const { method, url } = spec;
+  let where = url;
+  try {
+    // {{variables}} stand for a host or values: title with the path.
+    const u = new URL(url.replace(/^\{\{[^{}]*\}\}/, 'http://host').replace(/\{\{[^{}]*\}\}/g, 'x'));
+    where = u.pathname === '/' ? (url.startsWith('{{') ? url.split('?')[0]! : u.host) : decodeURI(u.pathname).replace(/\bx\b/g, '…');
+  } catch {
+    // An unfinished URL is still a fine title.
+  }
+  return `${method} ${where || 'New Request'}`;
 }

@@ -1,31 +1,32 @@
 /**
- * One request editor + timeline panel. It owns at most one running stream;
- * closing the panel aborts it, so nothing keeps running unseen.
+ * One request editor + timeline panel: the request it edits (and the saved
+ * request it belongs to), and at most one stream, run by the shared stream
+ * run and fed to the webview. Closing the panel aborts the stream, so
+ * nothing keeps running unseen.
  */
 import * as vscode from 'vscode';
+import type { Diagnostic } from '../core/analysis/diagnostics';
 import type { EndItem, TimelineItem } from '../core/items';
+import type { MergedResponse } from '../core/llm/types';
 import { RequestError } from '../core/request';
-import { runStream, type SessionHooks } from '../core/session';
 import type { Recording } from '../core/recording/format';
-import { Recorder } from '../core/recording/recorder';
-import { replayRecording } from '../core/recording/replay';
+import { MemoryRecording } from '../core/recording/recorder';
 import { curlWithSecretsMasked } from '../core/secrets/masked-curl';
-import { maskItem } from '../core/secrets/mask-item';
-import { redactUrl } from '../core/secrets/request-secrets';
-import type { ResolvedRequest, SavedSource } from './collections/environments';
-import type { VariablesInfo } from '../shared/protocol';
-import { defaultPanelState, MAX_RECORDING_BYTES, normalize, type MergeSummary, type PanelProblem } from './panel-support';
-
-export { defaultPanelState, maskItem, type MergeSummary, type PanelProblem };
+import { redactUrl, secretsOfRequest } from '../core/secrets/request-secrets';
 import type { RequestSpec, StreamSettings } from '../core/spec';
 import { PANEL_VIEW_TYPE } from '../shared/ids';
-import { isWebviewMessage, type HostToWebview, type PanelState, type WebviewToHost } from '../shared/protocol';
-import { Batcher } from './batcher';
+import type { PanelState, VariablesInfo, WebviewSnapshot, WebviewToHost } from '../shared/protocol';
+import type { ResolvedRequest, SavedSource } from './collections/environments';
 import { readConfig } from './config';
 import { log } from './log';
+import { StreamFeed } from './panel/stream-feed';
+import { WebviewChannel } from './panel/webview-channel';
+import { defaultPanelState, MAX_RECORDING_BYTES, normalize, panelTitle } from './panel-support';
 import type { StreamStatusBar } from './status-bar';
-import { TimelineStore, timelineToJsonLines } from './timeline-store';
+import { timelineToJsonLines } from '../core/json-lines';
 import { webviewHtml } from './webview-html';
+
+export { defaultPanelState };
 
 /** Shared services every panel uses. */
 export interface PanelServices {
@@ -48,22 +49,18 @@ let nextId = 1;
 /** A request panel and its stream. */
 export class RequestPanel implements vscode.Disposable {
   readonly id = `panel-${nextId++}`;
-  private ready = false;
-  /** Request whose items the webview acknowledges, and how many it has. */
-  private lastRequestId = '';
-  private rendered = 0;
-  private problems: PanelProblem[] = [];
-  private recorder: Recorder | undefined;
+  private readonly channel: WebviewChannel;
+  /** The latest stream (running or finished). */
+  private feed: StreamFeed | undefined;
+  private running = false;
   private loadedRecording: Recording | undefined;
-  private merge: MergeSummary | undefined;
-  private readonly outbox: HostToWebview[] = [];
   /** The saved request this panel edits, if any. */
   private savedSource: SavedSource | undefined;
   /** The request as last saved, to show unsaved changes. */
   private savedJson: string | undefined;
+  /** What the title says the panel shows, when it is not the request (a replay). */
+  private label: string | undefined;
   private state: PanelState;
-  private run: { controller: AbortController; requestId: string; done: Promise<EndItem> } | undefined;
-  private readonly store: TimelineStore;
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
 
@@ -84,15 +81,22 @@ export class RequestPanel implements vscode.Disposable {
     state: PanelState,
   ) {
     this.state = state;
-    const config = readConfig();
-    this.store = new TimelineStore(config.maxItems);
     const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
     panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'icon.png');
     panel.webview.html = webviewHtml(panel.webview, root, 'Stream Viewer');
+    this.channel = new WebviewChannel(
+      panel.webview,
+      () => {
+        const init = { type: 'panel/init' as const, spec: this.state.spec, settings: this.state.settings, config: webviewConfig() };
+        const info = this.services.variables?.(this.savedSource);
+        return info ? [init, { type: 'variables/didChange', variables: info }] : [init];
+      },
+      (m) => this.onMessage(m),
+    );
     this.updateTitle();
     this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+      this.channel,
       panel.onDidDispose(() => this.dispose()),
       panel.onDidChangeViewState((e) => {
         if (e.webviewPanel.active) services.onDidFocus(this);
@@ -100,8 +104,9 @@ export class RequestPanel implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('streamViewer')) return;
         const c = readConfig();
-        this.store.setMax(c.maxItems);
-        this.post({ type: 'config/didChange', config: { maxItems: c.maxItems } });
+        this.feed?.run.store?.resize({ maxItems: c.maxItems, maxBytes: c.maxBytes });
+        this.feed?.run.raw?.setMaxBytes(c.maxBytes);
+        this.channel.post({ type: 'config/didChange', config: webviewConfig() });
       }),
     );
     services.onDidFocus(this);
@@ -112,14 +117,14 @@ export class RequestPanel implements vscode.Disposable {
     return this.state;
   }
 
-  /** Protocol problems the webview found in the latest stream. */
-  get diagnostics(): readonly PanelProblem[] {
-    return this.problems;
+  /** Protocol problems found in the latest stream. */
+  get diagnostics(): readonly Diagnostic[] {
+    return this.feed?.run.problems ?? [];
   }
 
-  /** What the webview's merged view assembled at the end of the latest stream. */
-  get mergeSummary(): MergeSummary | undefined {
-    return this.merge;
+  /** The LLM response assembled from the latest stream, if it is one. */
+  merged(): MergedResponse | undefined {
+    return this.feed?.run.merged();
   }
 
   /** The saved request this panel edits, if any. */
@@ -133,13 +138,13 @@ export class RequestPanel implements vscode.Disposable {
     this.savedJson = source ? JSON.stringify(normalize(state)) : undefined;
     this.updateTitle();
     this.refreshVariables();
-    this.post({ type: 'panel/didAssociate', source: source ? { uri: source.uri.toString(), path: source.path } : undefined });
+    this.channel.post({ type: 'panel/didAssociate', source: source ? { uri: source.uri.toString(), path: source.path } : undefined });
   }
 
   /** Tells the editor which variables have values and which environments exist. */
   refreshVariables(): void {
     const info = this.services.variables?.(this.savedSource);
-    if (info) this.post({ type: 'variables/didChange', variables: info });
+    if (info) this.channel.post({ type: 'variables/didChange', variables: info });
   }
 
   /** Whether the request differs from its saved version. */
@@ -149,92 +154,111 @@ export class RequestPanel implements vscode.Disposable {
 
   /** Whether the webview has loaded and said so. */
   get isReady(): boolean {
-    return this.ready;
+    return this.channel.isReady;
   }
 
-  /** How many items of the latest request the webview reports having received. */
-  get webviewItemCount(): number {
-    return this.rendered;
+  /** What the webview shows now (tests ask). */
+  inspect(): Promise<WebviewSnapshot> {
+    return this.channel.inspect();
   }
 
   /** Whether a stream is running. */
   get streaming(): boolean {
-    return this.run !== undefined;
+    return this.running;
   }
 
-  /** Items kept for export, oldest first. */
+  /** Items of the latest stream kept for export, oldest first (masked; raw text apart). */
   timeline(): TimelineItem[] {
-    return this.store.all();
+    return this.feed?.run.store?.toArray() ?? [];
   }
 
   /** Resolves when the running stream (if any) ends. */
   async whenIdle(): Promise<void> {
-    await this.run?.done;
+    await this.feed?.done;
   }
 
-  /** Replaces the request in the editor (e.g. after a cURL import). */
+  /** Replaces the request in the editor. */
   load(spec: RequestSpec, settings?: StreamSettings): void {
     this.state = { spec, settings: settings ?? this.state.settings };
+    this.label = undefined;
     this.updateTitle();
-    this.post({ type: 'request/didLoad', spec: this.state.spec, settings: this.state.settings });
+    this.channel.post({ type: 'request/didLoad', spec: this.state.spec, settings: this.state.settings });
   }
 
   /** Sends the request; a running stream is stopped first. */
   async send(spec?: RequestSpec, settings?: StreamSettings): Promise<EndItem> {
     if (spec) this.state = { spec, settings: settings ?? this.state.settings };
+    this.label = undefined;
     this.updateTitle();
     await this.stop();
     const config = readConfig();
-    const effective: StreamSettings = {
+    const settingsNow: StreamSettings = {
       ...this.state.settings,
       timeoutMs: this.state.settings.timeoutMs || config.defaultTimeoutMs,
       maxRecordBytes: this.state.settings.maxRecordBytes ?? config.maxRecordBytes,
-      raw: true,
     };
     log().info(`${this.state.spec.method} ${redactUrl(this.state.spec.url)}`);
     const resolved = await this.resolved();
     if (resolved.missing.length > 0) return this.refuse(resolved.missing);
-    const secrets = resolved.secrets;
-    const recorder = new Recorder(this.state.spec, this.state.settings);
-    this.recorder = recorder;
-    let recorded = 0;
-    return this.start((hooks) =>
-      runStream(resolved.spec, effective, {
-        ...hooks,
-        onChunk: (bytes, t) => {
-          recorded += bytes.length;
-          // A recording is kept in memory: past the limit it is dropped rather than exhaust the host.
-          if (recorded > MAX_RECORDING_BYTES) {
-            if (this.recorder === recorder) {
-              this.recorder = undefined;
-              log().warn(`the stream passed ${MAX_RECORDING_BYTES} bytes: it is no longer recorded`);
-            }
-            return;
-          }
-          recorder.onChunk(bytes, t);
-        },
-        onItem: (item) => {
-          recorder.onItem(item);
-          // Secret values never reach the timeline, exports or logs.
-          hooks.onItem(secrets.length > 0 ? maskItem(item, secrets) : item);
-        },
-      }),
+    this.loadedRecording = undefined;
+    return this.start({
+      request: this.state.spec,
+      resolved: resolved.spec,
+      settings: settingsNow,
+      // URL and Basic passwords are secrets too, typed in or not.
+      secrets: [...resolved.secrets, ...secretsOfRequest(resolved.spec)],
+      record: new MemoryRecording(MAX_RECORDING_BYTES),
+    });
+  }
+
+  /** Replays a recording into this panel (speed 0: at once; 1: original timing). */
+  async replay(rec: Recording, speed: number, name?: string): Promise<EndItem> {
+    await this.stop();
+    this.state = { spec: rec.request, settings: rec.settings };
+    this.label = `Replay: ${name ?? `${rec.request.method} ${redactUrl(rec.request.url)}`}`;
+    this.updateTitle();
+    this.channel.post({ type: 'request/didLoad', spec: this.state.spec, settings: this.state.settings });
+    this.loadedRecording = rec;
+    log().info(`replaying a recording of ${rec.request.method} ${redactUrl(rec.request.url)} at ${speed === 0 ? 'full' : `${speed}x`} speed`);
+    return this.start({ request: rec.request, settings: rec.settings, replay: { recording: rec, speed } }, this.label);
+  }
+
+  /** The latest stream as a recording: the one received here, or the one replayed. */
+  recording(): Recording | undefined {
+    return this.loadedRecording ?? this.feed?.run.recording();
+  }
+
+  /** Runs a stream (live or replayed) and feeds the webview and the status bar. */
+  private start(options: ConstructorParameters<typeof StreamFeed>[1], label?: string): Promise<EndItem> {
+    const config = readConfig();
+    const requestId = `${this.id}-${Date.now().toString(36)}`;
+    this.channel.post({ type: 'stream/didStart', requestId, ...(label ? { label } : {}) });
+    this.services.statusBar.update(this.id, 0);
+    this.running = true;
+    void vscode.commands.executeCommand('setContext', 'streamViewer.streaming', true);
+    const feed = new StreamFeed(
+      requestId,
+      { ...options, store: { maxItems: config.maxItems, maxBytes: config.maxBytes }, rawBytes: config.maxBytes },
+      { post: (m) => this.channel.post(m), batchIntervalMs: config.batchIntervalMs, onProgress: (n) => this.services.statusBar.update(this.id, n) },
     );
+    this.feed = feed;
+    for (const p of feed.run.problems) this.logProblem(p);
+    return feed.done.then((end) => {
+      for (const p of feed.run.problems) this.logProblem(p);
+      const merged = feed.run.merged();
+      if (merged) log().info(`merged ${merged.provider} response: ${merged.text.length} characters, ${merged.toolCalls.length} tool calls`);
+      log().info(`ended: ${end.reason}, ${end.events} events, ${end.bytes} bytes in ${end.ms} ms`);
+      this.services.statusBar.end(this.id);
+      if (this.feed === feed) {
+        this.running = false;
+        void vscode.commands.executeCommand('setContext', 'streamViewer.streaming', false);
+      }
+      return end;
+    });
   }
 
-  /** Replaces a pasted credential with a `{{secret:NAME}}` reference kept in SecretStorage. */
-  private async moveToSecret(header: string, value: string): Promise<void> {
-    const scheme = /^(Bearer|Basic|Token|Bot)\s+/i.exec(value)?.[0] ?? '';
-    const ref = await this.services.storeSecret?.(value.slice(scheme.length), header);
-    if (!ref) return;
-    const headers = (this.state.spec.headers ?? []).map((h) => (h.name === header && h.value === value ? { ...h, value: `${scheme}${ref}` } : h));
-    this.load({ ...this.state.spec, headers }, this.state.settings);
-    this.refreshVariables();
-  }
-
-  /** The request with its variables and secrets filled in (as is when nothing resolves them). */
-  private resolved(): Promise<ResolvedRequest> {
-    return this.services.resolve ? this.services.resolve(this.state.spec, this.savedSource) : Promise.resolve({ spec: this.state.spec, missing: [], secrets: [] });
+  private logProblem(d: Diagnostic): void {
+    log().info(`[${d.severity}] ${d.code}: ${d.message} Fix: ${d.fix}`);
   }
 
   /** Shows why a request with unresolved variables is not sent, as a timeline error. */
@@ -242,91 +266,26 @@ export class RequestPanel implements vscode.Disposable {
     const list = missing.map((m) => `{{${m}}}`).join(', ');
     const message = `Not sent: no value for ${list}. Define ${missing.length === 1 ? 'it' : 'them'} in the environment, or use Stream Viewer: Set Secret… for secrets.`;
     void vscode.window.showErrorMessage(message);
-    return this.start(async (hooks) => {
-      hooks.onItem({ kind: 'error', t: 0, offset: 0, code: 'invalid-request', fatal: true, message });
-      const end: EndItem = { kind: 'end', t: 0, offset: 0, reason: 'error', events: 0, bytes: 0, ms: 0 };
-      hooks.onItem(end);
-      return end;
-    });
-  }
-
-  /** Replays a recording into this panel (speed 0: at once; 1: original timing). */
-  async replay(rec: Recording, speed: number): Promise<EndItem> {
-    await this.stop();
-    this.state = { spec: rec.request, settings: rec.settings };
-    this.updateTitle();
-    this.post({ type: 'request/didLoad', spec: this.state.spec, settings: this.state.settings });
-    this.recorder = undefined;
-    this.loadedRecording = rec;
-    log().info(`replaying a recording of ${rec.request.method} ${redactUrl(rec.request.url)} at ${speed === 0 ? 'full' : `${speed}x`} speed`);
-    return this.start((hooks) => replayRecording(rec, hooks, { speed }));
-  }
-
-  /** The latest stream as a recording: the one received here, or the one replayed. */
-  recording(): Recording | undefined {
-    return this.recorder?.recording() ?? this.loadedRecording;
-  }
-
-  /** Runs a stream (live or replayed) into the store, the webview and the status bar. */
-  private start(runner: (hooks: SessionHooks) => Promise<EndItem>): Promise<EndItem> {
-    const config = readConfig();
-    const requestId = `${this.id}-${Date.now().toString(36)}`;
-    this.lastRequestId = requestId;
-    this.rendered = 0;
-    this.problems = [];
-    this.merge = undefined;
-    if (this.recorder) this.loadedRecording = undefined;
-    const controller = new AbortController();
-    this.store.clear();
-    let events = 0;
-    const batcher = new Batcher<TimelineItem>(config.batchIntervalMs, (items) => {
-      this.store.add(items);
-      this.post({ type: 'stream/didReceive', requestId, items });
-      this.services.statusBar.update(this.id, events);
-    });
-    this.post({ type: 'stream/didStart', requestId });
-    this.services.statusBar.update(this.id, 0);
-    void vscode.commands.executeCommand('setContext', 'streamViewer.streaming', true);
-    const done = runner({
-      signal: controller.signal,
-      onItem(item) {
-        if (item.kind === 'message' || item.kind === 'chunk') events++;
-        batcher.add(item);
-      },
-    }).then((end) => {
-      batcher.flush();
-      batcher.dispose();
-      log().info(`ended: ${end.reason}, ${end.events} events, ${end.bytes} bytes in ${end.ms} ms`);
-      this.post({ type: 'stream/didEnd', requestId, end });
-      this.services.statusBar.end(this.id);
-      if (this.run?.requestId === requestId) this.run = undefined;
-      void vscode.commands.executeCommand('setContext', 'streamViewer.streaming', false);
-      return end;
-    });
-    this.run = { controller, requestId, done };
-    return done;
+    return this.start({ request: this.state.spec, settings: {}, refused: { code: 'invalid-request', message }, analysis: false });
   }
 
   /** Stops the running stream, if any, and waits for its end. */
   async stop(): Promise<void> {
-    const run = this.run;
-    if (!run) return;
-    run.controller.abort();
-    await run.done;
+    if (!this.running || !this.feed) return;
+    this.feed.run.stop();
+    await this.feed.done;
   }
 
   /** Empties the timeline here and in the webview. */
   clear(): void {
-    this.store.clear();
-    this.rendered = 0;
-    this.post({ type: 'timeline/didClear' });
+    this.feed?.run.store?.clear();
+    this.channel.post({ type: 'timeline/didClear' });
   }
 
-  /** The request as a `curl` command. */
+  /** The request as a `curl` command, environment values filled in and secrets masked. */
   async curl(): Promise<string> {
     const resolved = await this.resolved();
     if (resolved.missing.length > 0) throw new RequestError('invalid-request', `no value for ${resolved.missing.map((m) => `{{${m}}}`).join(', ')}`);
-    // Environment values are filled in; secret values (and URL and Basic passwords) are masked.
     return curlWithSecretsMasked(resolved.spec, resolved.secrets);
   }
 
@@ -343,18 +302,18 @@ export class RequestPanel implements vscode.Disposable {
 
   /** Asks where to save the timeline and writes it as JSON Lines. */
   async exportTimeline(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
     const uri =
       target ??
       (await vscode.window.showSaveDialog({
         filters: { 'JSON Lines': ['jsonl', 'ndjson'] },
-        defaultUri: vscode.workspace.workspaceFolders?.[0]
-          ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'timeline.jsonl')
-          : undefined,
+        defaultUri: folder ? vscode.Uri.joinPath(folder.uri, 'timeline.jsonl') : undefined,
         saveLabel: 'Export Timeline',
       }));
     if (!uri) return undefined;
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(timelineToJsonLines(this.store.all()), 'utf8'));
-    log().info(`exported ${this.store.size} items to ${uri.toString()}`);
+    const items = this.timeline();
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(timelineToJsonLines(items), 'utf8'));
+    log().info(`exported ${items.length} items to ${uri.toString()}`);
     return uri;
   }
 
@@ -363,42 +322,23 @@ export class RequestPanel implements vscode.Disposable {
     this.panel.reveal();
   }
 
-  private post(message: HostToWebview): void {
-    if (this.disposed) return;
-    if (!this.ready) {
-      // Until the webview says it is ready, posted messages would be lost.
-      if (message.type === 'stream/didReceive') {
-        const last = this.outbox[this.outbox.length - 1];
-        if (last?.type === 'stream/didReceive' && last.requestId === message.requestId) {
-          last.items.push(...message.items);
-          return;
-        }
-      }
-      this.outbox.push(message);
-      return;
-    }
-    void this.panel.webview.postMessage(message);
+  /** The request with its variables and secrets filled in (as is when nothing resolves them). */
+  private resolved(): Promise<ResolvedRequest> {
+    return this.services.resolve ? this.services.resolve(this.state.spec, this.savedSource) : Promise.resolve({ spec: this.state.spec, missing: [], secrets: [] });
   }
 
-  private onMessage(raw: unknown): void {
-    if (!isWebviewMessage(raw)) {
-      log().warn('ignored a malformed message from the webview');
-      return;
-    }
-    const message: WebviewToHost = raw;
+  /** Replaces a pasted credential with a `{{secret:NAME}}` reference kept in SecretStorage. */
+  private async moveToSecret(header: string, value: string): Promise<void> {
+    const scheme = /^(Bearer|Basic|Token|Bot)\s+/i.exec(value)?.[0] ?? '';
+    const ref = await this.services.storeSecret?.(value.slice(scheme.length), header);
+    if (!ref) return;
+    const headers = (this.state.spec.headers ?? []).map((h) => (h.name === header && h.value === value ? { ...h, value: `${scheme}${ref}` } : h));
+    this.load({ ...this.state.spec, headers }, this.state.settings);
+    this.refreshVariables();
+  }
+
+  private onMessage(message: WebviewToHost): void {
     switch (message.type) {
-      case 'webview/ready': {
-        this.ready = true;
-        void this.panel.webview.postMessage({
-          type: 'panel/init',
-          spec: this.state.spec,
-          settings: this.state.settings,
-          config: { maxItems: readConfig().maxItems },
-        } satisfies HostToWebview);
-        for (const m of this.outbox.splice(0)) void this.panel.webview.postMessage(m);
-        this.refreshVariables();
-        return;
-      }
       case 'request/send':
         void this.send(message.spec, message.settings);
         return;
@@ -418,18 +358,14 @@ export class RequestPanel implements vscode.Disposable {
       case 'clipboard/copy':
         void vscode.env.clipboard.writeText(message.text);
         return;
+      case 'raw/copy':
+        void vscode.env.clipboard.writeText(this.feed?.run.raw?.text() ?? '');
+        return;
+      case 'raw/get':
+        if (message.requestId === this.feed?.requestId) this.feed.rawRows(message.from, message.to);
+        return;
       case 'curl/copy':
         void this.copyAsCurl();
-        return;
-      case 'analysis/didFindProblem':
-        if (message.requestId !== this.lastRequestId) return;
-        this.problems.push({ code: message.code, severity: message.severity, message: message.message, fix: message.fix });
-        log().info(`[${message.severity}] ${message.code}: ${message.message} Fix: ${message.fix}`);
-        return;
-      case 'analysis/didMerge':
-        if (message.requestId !== this.lastRequestId) return;
-        this.merge = { provider: message.provider, textLength: message.textLength, toolCalls: message.toolCalls };
-        if (message.provider) log().info(`merged ${message.provider} response: ${message.textLength} characters, ${message.toolCalls} tool calls`);
         return;
       case 'environment/select':
         void this.services.selectEnvironment?.(this, message.name);
@@ -437,8 +373,9 @@ export class RequestPanel implements vscode.Disposable {
       case 'secret/store':
         void this.moveToSecret(message.header, message.value);
         return;
-      case 'stream/didRender':
-        if (message.requestId === this.run?.requestId || message.requestId === this.lastRequestId) this.rendered = message.received;
+      case 'webview/ready':
+      case 'webview/didInspect':
+        // The channel handles these.
         return;
       default: {
         const never: never = message;
@@ -448,16 +385,7 @@ export class RequestPanel implements vscode.Disposable {
   }
 
   private updateTitle(): void {
-    const { method, url } = this.state.spec;
-    let where = url;
-    try {
-      // {{variables}} stand for a host or values: title with the path.
-      const u = new URL(url.replace(/^\{\{[^{}]*\}\}/, 'http://host').replace(/\{\{[^{}]*\}\}/g, 'x'));
-      where = u.pathname === '/' ? (url.startsWith('{{') ? url.split('?')[0]! : u.host) : decodeURI(u.pathname).replace(/\bx\b/g, '…');
-    } catch {
-      // An unfinished URL is still a fine title.
-    }
-    const name = this.savedSource ? this.savedSource.path[this.savedSource.path.length - 1]! : `${method} ${where || 'New Request'}`;
+    const name = this.label ?? panelTitle(this.state.spec, this.savedSource?.path);
     // A dot marks unsaved changes, as editors do.
     this.panel.title = this.dirty ? `● ${name}` : name;
   }
@@ -465,7 +393,7 @@ export class RequestPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.run?.controller.abort();
+    this.feed?.run.stop();
     this.services.statusBar.end(this.id);
     this.services.onDidDispose(this);
     for (const d of this.disposables.splice(0)) d.dispose();
@@ -473,3 +401,8 @@ export class RequestPanel implements vscode.Disposable {
   }
 }
 
+/** Settings the webview needs. */
+function webviewConfig(): { maxItems: number; maxBytes: number } {
+  const c = readConfig();
+  return { maxItems: c.maxItems, maxBytes: c.maxBytes };
+}

@@ -44,6 +44,7 @@ export const PANEL_VIEW_TYPE = 'streamViewer.request';
 export const Settings = {
   section: 'streamViewer',
   maxItems: 'timeline.maxItems',
+  maxBytes: 'timeline.maxMegabytes',
   batchIntervalMs: 'timeline.batchIntervalMs',
   defaultTimeoutMs: 'request.timeoutMs',
   maxRecordBytes: 'request.maxRecordBytes',

@@ -4,9 +4,8 @@
  * types; exhaustive switches make a missing case a compile error. Messages
  * from the webview are checked at runtime before the host trusts them.
  */
-import type { EndItem, TimelineItem } from '../core/items';
-import { isJsonObject } from '../core/json-object';
-import type { RequestSpec, StreamSettings } from '../core/spec';
+import { isJsonObject } from './json-object';
+import type { AnalysisUpdate, EndItem, RawInfo, RawRow, RequestSpec, StreamSettings, WireItem } from './wire';
 
 /** What the editor holds; also what `setState` keeps across reloads. */
 export interface PanelState {
@@ -31,9 +30,26 @@ export function isSourceRef(x: unknown): x is SourceRef {
 export interface WebviewConfig {
   /** Largest number of timeline items kept; the oldest are dropped beyond it. */
   maxItems: number;
+  /** Largest memory the kept items may take, in bytes; the oldest are dropped beyond it. */
+  maxBytes: number;
 }
 
-/** Messages from the webview to the host. */
+/** What the webview shows, as tests ask for it (`webview/inspect`). */
+export interface WebviewSnapshot {
+  /** Items received for the current request (dropped ones included). */
+  received: number;
+  /** Items kept. */
+  kept: number;
+  /** Codes of the problems listed. */
+  problems: string[];
+  /** The merged view's provider and text length, when it shows a response. */
+  merged: { provider: string; textLength: number; toolCalls: number } | null;
+  /** The text of the rows on screen in the current view. */
+  visibleRows: string[];
+  mode: string;
+}
+
+/** Messages from the webview to the host: a user's intents, never results the host could know. */
 export type WebviewToHost =
   | { type: 'webview/ready' }
   | { type: 'request/send'; spec: RequestSpec; settings: StreamSettings }
@@ -43,30 +59,36 @@ export type WebviewToHost =
   | { type: 'timeline/clear' }
   | { type: 'clipboard/copy'; text: string }
   | { type: 'curl/copy' }
-  /** Acknowledges items rendered: how many of the request's items the webview has received so far. */
-  | { type: 'stream/didRender'; requestId: string; received: number }
-  /** A protocol problem the webview's analysis found (logged, and kept for the API). */
-  | { type: 'analysis/didFindProblem'; requestId: string; code: string; severity: string; message: string; fix: string }
-  /** At the end of a stream: the LLM dialect recognised, if any, and the assembled text's length. */
-  | { type: 'analysis/didMerge'; requestId: string; provider: string | null; textLength: number; toolCalls: number }
+  /** The raw view shows rows `from`..`to` (exclusive) of a request's raw text. */
+  | { type: 'raw/get'; requestId: string; from: number; to: number }
+  /** Copy the whole raw text kept. */
+  | { type: 'raw/copy' }
   /** The user picked another environment in the panel. */
   | { type: 'environment/select'; name: string }
   /** The user chose to keep a pasted credential in SecretStorage instead of the request. */
-  | { type: 'secret/store'; header: string; value: string };
+  | { type: 'secret/store'; header: string; value: string }
+  /** Answers `webview/inspect` (tests only). */
+  | { type: 'webview/didInspect'; token: number; snapshot: WebviewSnapshot };
 
 /** Messages from the host to the webview. */
 export type HostToWebview =
   | { type: 'panel/init'; spec: RequestSpec; settings: StreamSettings; config: WebviewConfig }
   | { type: 'request/didLoad'; spec: RequestSpec; settings: StreamSettings }
-  | { type: 'stream/didStart'; requestId: string }
-  | { type: 'stream/didReceive'; requestId: string; items: TimelineItem[] }
+  /** A stream starts; `label` names a replay so it does not pass for a live request. */
+  | { type: 'stream/didStart'; requestId: string; label?: string }
+  /** Items received since the last batch, what the analysis concluded, and where the raw text stands. */
+  | { type: 'stream/didReceive'; requestId: string; items: WireItem[]; analysis: AnalysisUpdate; raw: RawInfo }
   | { type: 'stream/didEnd'; requestId: string; end: EndItem }
+  /** Rows of the raw text, answering `raw/get`. */
+  | { type: 'raw/didGet'; requestId: string; from: number; rows: RawRow[] }
   | { type: 'timeline/didClear' }
   | { type: 'config/didChange'; config: WebviewConfig }
   /** The panel now edits this saved request (or none): kept in the webview's state for reloads. */
   | { type: 'panel/didAssociate'; source?: SourceRef }
   /** Variable names the request can use now, and the environments to pick from. */
-  | { type: 'variables/didChange'; variables: VariablesInfo };
+  | { type: 'variables/didChange'; variables: VariablesInfo }
+  /** Tests ask what the webview shows. */
+  | { type: 'webview/inspect'; token: number };
 
 /** What the editor needs to mark unknown variables and offer environments. */
 export interface VariablesInfo {
@@ -141,16 +163,16 @@ export function isWebviewMessage(x: unknown): x is WebviewToHost {
       return isRequestSpec(x.spec) && isStreamSettings(x.settings);
     case 'clipboard/copy':
       return typeof x.text === 'string';
-    case 'stream/didRender':
-      return typeof x.requestId === 'string' && typeof x.received === 'number';
     case 'environment/select':
       return typeof x.name === 'string';
     case 'secret/store':
       return typeof x.header === 'string' && typeof x.value === 'string';
-    case 'analysis/didFindProblem':
-      return typeof x.requestId === 'string' && ['code', 'severity', 'message', 'fix'].every((k) => typeof x[k] === 'string');
-    case 'analysis/didMerge':
-      return typeof x.requestId === 'string' && (x.provider === null || typeof x.provider === 'string') && typeof x.textLength === 'number' && typeof x.toolCalls === 'number';
+    case 'raw/get':
+      return typeof x.requestId === 'string' && Number.isInteger(x.from) && Number.isInteger(x.to);
+    case 'raw/copy':
+      return true;
+    case 'webview/didInspect':
+      return typeof x.token === 'number' && isRecord(x.snapshot);
     default: {
       const unknownType: never = type;
       return unknownType !== unknownType;

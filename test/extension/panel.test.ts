@@ -34,8 +34,9 @@ describe('Stream Viewer in VS Code', () => {
     const messages = items.filter((i) => i.kind === 'message');
     assert.deepEqual(messages.map((m) => (m.kind === 'message' ? m.event : '')), ['message', 'message', 'message', 'close']);
     assert.equal(items.at(-1)?.kind, 'end');
-    // The webview acknowledges what it has rendered: every item reached it.
-    await until('the webview to have every item', () => panel.webviewItemCount === items.length);
+    // Every item reached the webview, and its rows show them, the last one (following the tail) included.
+    await until('the webview to have every item', async () => (await panel.inspect()).kept === items.length);
+    await until('the end row on screen', async () => (await panel.inspect()).visibleRows.some((r) => r.includes('Stream ended by the server')));
   });
 
   it('stops a stream that would run for minutes, and nothing keeps running after close', async () => {
@@ -99,7 +100,7 @@ describe('Stream Viewer in VS Code', () => {
     assert.equal(panel.timeline().length, 0);
   });
 
-  it("finds the seed server's problems and assembles an LLM stream in the webview", async () => {
+  it("finds the seed server's problems on the host and shows them and the assembled LLM stream in the webview", async () => {
     await vscode.commands.executeCommand(Commands.openDemoServer, '/sse/seed-bug?interval=0');
     const seed = await until('a panel', () => api.activePanel());
     await until('the webview to be ready', () => seed.isReady);
@@ -107,13 +108,16 @@ describe('Stream Viewer in VS Code', () => {
     await until('the blank-line diagnostic', () => seed.diagnostics.some((d) => d.code === 'sse-fields-split-by-blank-lines'));
     await until('the reconnect diagnostic', () => seed.diagnostics.some((d) => d.code === 'sse-endless-reconnect'));
     assert.ok(seed.diagnostics.every((d) => d.fix.length > 0));
+    await until('the webview to list them', async () => (await seed.inspect()).problems.includes('sse-fields-split-by-blank-lines'));
 
     await vscode.commands.executeCommand(Commands.openDemoServer, '/v1/messages?interval=0');
     const llm = await until('a panel', () => api.panels().find((p) => p !== seed));
     await until('the webview to be ready', () => llm.isReady);
     await llm.send();
-    const merged = await until('the merged view', () => llm.mergeSummary);
+    assert.equal(llm.merged()?.provider, 'anthropic');
+    const merged = await until('the merged view', async () => (await llm.inspect()).merged ?? undefined);
     assert.equal(merged.provider, 'anthropic');
+    assert.equal(merged.textLength, llm.merged()?.text.length);
     assert.ok(merged.textLength > 50);
   });
 

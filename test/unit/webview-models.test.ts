@@ -1,13 +1,13 @@
 /** The webview's pure parts: query ↔ params sync, the bounded buffer, filters. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { TimelineItem } from '../../src/core/items';
+import type { WireItem } from '../../src/shared/wire';
 import { mergeParams, paramsFromUrl, urlWithParams } from '../../webview/editor/url-params';
 import { variableRuns } from '../../webview/editor/url-field';
-import { BoundedBuffer } from '../../webview/timeline/buffer';
+import { BoundedBuffer } from '../../src/shared/bounded-buffer';
 import { compileFilter, jsonOf, typeOf } from '../../webview/timeline/filter';
 
-const message = (seq: number, event: string, data: string): TimelineItem => ({ kind: 'message', format: 'sse', t: seq, offset: 0, event, data, id: '', size: data.length, seq });
+const message = (seq: number, event: string, data: string): WireItem => ({ kind: 'message', format: 'sse', t: seq, offset: 0, event, data, id: '', size: data.length, seq });
 
 describe('URL query and the Params table', () => {
   it('reads the query, keeps {{variables}} readable, and rebuilds the URL from enabled rows', () => {
@@ -45,16 +45,33 @@ describe('the bounded timeline buffer', () => {
     assert.deepEqual([...b], [3, 4, 5]);
     assert.equal(b.dropped, 2);
     assert.equal(b.at(0), 3);
-    b.resize(2);
+    b.resize({ maxItems: 2 });
     assert.deepEqual([...b], [4, 5]);
     for (let i = 0; i < 100; i++) b.push([i]);
     assert.deepEqual([...b], [98, 99]);
     assert.equal(b.length, 2);
   });
+
+  it('is bounded by bytes too: one huge item pushes the small ones out, and is itself kept', () => {
+    const b = new BoundedBuffer<string>({ maxItems: 1000, maxBytes: 100 }, (s) => s.length);
+    b.push(['a'.repeat(40), 'b'.repeat(40)]);
+    assert.equal(b.length, 2);
+    b.push(['c'.repeat(40)]);
+    assert.deepEqual([...b].map((s) => s[0]), ['b', 'c']);
+    assert.equal(b.bytes, 80);
+    assert.equal(b.droppedBytes, 40);
+    b.push(['d'.repeat(500)]);
+    assert.deepEqual([...b].map((s) => s[0]), ['d'], 'the newest stays even over the bound');
+    assert.equal(b.dropped, 3);
+    // Many pushes keep memory flat: the store compacts as it drops.
+    for (let i = 0; i < 20_000; i++) b.push(['e'.repeat(30)]);
+    assert.equal(b.length, 3);
+    assert.equal(b.bytes, 90);
+  });
 });
 
 describe('timeline filters', () => {
-  const items = [message(1, 'message', '{"choices":[{"delta":{"content":"Hi"}}]}'), message(2, 'ping', '{}'), message(3, 'message', 'plain text'), { kind: 'end', t: 4, offset: 0, reason: 'eof', events: 3, bytes: 10, ms: 4 } as TimelineItem];
+  const items = [message(1, 'message', '{"choices":[{"delta":{"content":"Hi"}}]}'), message(2, 'ping', '{}'), message(3, 'message', 'plain text'), { kind: 'end', t: 4, offset: 0, reason: 'eof', events: 3, bytes: 10, ms: 4 } as WireItem];
 
   it('filters by type, text, regex and JSONPath on SSE data parsed as JSON', () => {
     const keep = (f: ReturnType<typeof compileFilter>): number[] => (f.ok ? items.filter((i) => f.test(i)).map((i) => i.t) : []);

@@ -3,7 +3,7 @@
  * form fields). A blank row at the end is always there to type into, as in
  * Postman; names can offer suggestions (header names).
  */
-import type { KeyValue } from '../../src/core/spec';
+import type { KeyValue } from '../../src/shared/wire';
 import { h, icon } from '../dom';
 
 let listId = 0;

@@ -4,8 +4,8 @@
  * panel shows and reports every change, so the host always holds what the
  * user sees.
  */
-import type { FormatSetting } from '../../src/core/items';
-import type { KeyValue, RequestBody, RequestSpec, StreamSettings } from '../../src/core/spec';
+import type { FormatSetting } from '../../src/shared/wire';
+import type { KeyValue, RequestBody, RequestSpec, StreamSettings } from '../../src/shared/wire';
 import type { PanelState, VariablesInfo } from '../../src/shared/protocol';
 import { h } from '../dom';
 import { HEADER_NAMES } from './header-names';

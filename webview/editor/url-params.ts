@@ -3,7 +3,7 @@
  * do: editing either updates the other. Disabled rows live only in the table.
  * `{{variables}}` are kept as typed, not percent-encoded.
  */
-import type { KeyValue } from '../../src/core/spec';
+import type { KeyValue } from '../../src/shared/wire';
 
 /** Splits a URL into the part before `?`, the query, and the `#fragment`. */
 function splitUrl(url: string): { base: string; query: string; hash: string } {

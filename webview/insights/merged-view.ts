@@ -3,7 +3,7 @@
  * sources, where clicking a run selects the event it came from), reasoning
  * apart, tool calls with their parsed arguments, finish reason and usage.
  */
-import type { MergedResponse } from '../../src/core/llm/types';
+import type { MergedResponse } from '../../src/shared/wire';
 import { h, icon, replaceChildren } from '../dom';
 import { jsonTree } from '../timeline/json-tree';
 import { renderMarkdown } from './markdown';

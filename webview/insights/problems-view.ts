@@ -1,5 +1,8 @@
-/** The Problems list: each protocol diagnostic with what it means and what to fix. */
-import type { Diagnostic } from '../../src/core/analysis/diagnostics';
+/**
+ * The Problems list: each protocol diagnostic with what it means and what
+ * to fix. A problem an event showed names it; clicking selects that event.
+ */
+import type { Diagnostic } from '../../src/shared/wire';
 import { h, icon, replaceChildren } from '../dom';
 
 const ICONS = { error: 'error', warning: 'warning', info: 'info' } as const;
@@ -7,49 +10,32 @@ const ICONS = { error: 'error', warning: 'warning', info: 'info' } as const;
 /** The list. */
 export class ProblemsView {
   readonly element = h('section', { class: 'problems-view', 'aria-label': 'Problems' });
-  private items: Diagnostic[] = [];
+  private shown: readonly Diagnostic[] | undefined;
 
-  constructor() {
-    this.render();
+  constructor(private readonly selectSeq: (seq: number) => void) {
+    this.set([]);
   }
 
-  add(d: Diagnostic): void {
-    this.items.push(d);
-    // Errors first, then warnings, then information.
-    const rank = { error: 0, warning: 1, info: 2 };
-    this.items.sort((a, b) => rank[a.severity] - rank[b.severity]);
-    this.render();
-  }
-
-  clear(): void {
-    this.items = [];
-    this.render();
-  }
-
-  /** Counts by severity, for the tab badge. */
-  counts(): { errors: number; warnings: number; infos: number } {
-    return {
-      errors: this.items.filter((d) => d.severity === 'error').length,
-      warnings: this.items.filter((d) => d.severity === 'warning').length,
-      infos: this.items.filter((d) => d.severity === 'info').length,
-    };
-  }
-
-  private render(): void {
-    if (this.items.length === 0) {
+  /** Shows these problems (sorted by the caller); does nothing when they are the ones shown. */
+  set(problems: readonly Diagnostic[]): void {
+    if (problems === this.shown) return;
+    this.shown = problems;
+    if (problems.length === 0) {
       replaceChildren(this.element, h('div', { class: 'empty-note muted' }, icon('pass'), ' No problems found in this stream.'));
       return;
     }
-    replaceChildren(
-      this.element,
-      ...this.items.map((d) =>
-        h(
-          'div',
-          { class: `problem problem-${d.severity}`, 'data-code': d.code },
-          h('div', { class: 'problem-line' }, h('span', { class: `problem-icon sev-${d.severity}` }, icon(ICONS[d.severity])), h('span', { class: 'problem-message' }, d.message), h('code', { class: 'problem-code muted' }, d.code), h('span', { class: 'muted' }, ` +${d.t.toFixed(0)} ms`)),
-          h('div', { class: 'problem-fix' }, icon('lightbulb'), ` ${d.fix}`),
-        ),
-      ),
+    replaceChildren(this.element, ...problems.map((d) => this.row(d)));
+  }
+
+  private row(d: Diagnostic): HTMLElement {
+    const seq = d.seq;
+    const event = seq !== undefined ? h('button', { class: 'link-button problem-event', title: 'Select this event in the timeline' }, icon('go-to-file'), ` event #${seq}`) : null;
+    event?.addEventListener('click', () => this.selectSeq(seq!));
+    return h(
+      'div',
+      { class: `problem problem-${d.severity}`, 'data-code': d.code },
+      h('div', { class: 'problem-line' }, h('span', { class: `problem-icon sev-${d.severity}` }, icon(ICONS[d.severity])), h('span', { class: 'problem-message' }, d.message), h('code', { class: 'problem-code muted' }, d.code), h('span', { class: 'muted' }, ` +${d.t.toFixed(0)} ms`), event),
+      h('div', { class: 'problem-fix' }, icon('lightbulb'), ` ${d.fix}`),
     );
   }
 }

@@ -2,7 +2,7 @@
  * The detail pane for the selected row: what the item is, its data as a
  * JSON tree when it parses and as exact text always, with copy buttons.
  */
-import type { TimelineItem } from '../../src/core/items';
+import type { WireItem } from '../../src/shared/wire';
 import { formatBytes } from '../../src/shared/format';
 import { h, icon, replaceChildren } from '../dom';
 import { jsonOf } from './filter';
@@ -10,14 +10,12 @@ import { jsonTree } from './json-tree';
 import { rowText } from './rows';
 
 /** The text a row's "Copy" copies. */
-export function dataOf(item: TimelineItem): string {
+export function dataOf(item: WireItem): string {
   switch (item.kind) {
     case 'message':
     case 'chunk':
     case 'comment':
       return item.data;
-    case 'raw':
-      return item.text;
     case 'error':
       return item.body ?? item.message;
     default:
@@ -29,14 +27,14 @@ export function dataOf(item: TimelineItem): string {
 export class DetailPane {
   readonly element = h('section', { class: 'detail-pane', 'aria-label': 'Selected item' });
   private view: 'tree' | 'text' = 'tree';
-  private item: TimelineItem | undefined;
+  private item: WireItem | undefined;
 
   constructor(private readonly copy: (text: string) => void, private readonly close: () => void) {
     this.show(undefined);
   }
 
   /** Shows an item, or nothing. */
-  show(item: TimelineItem | undefined): void {
+  show(item: WireItem | undefined): void {
     this.item = item;
     this.element.hidden = !item;
     if (!item) return this.element.replaceChildren();

@@ -1,22 +1,26 @@
 /** A row of the EventSource view: what the page's script would see. */
-import type { Dispatch } from '../../src/core/analysis/eventsource';
+import type { DispatchRow } from './timeline-model';
 import { h } from '../dom';
 
 /** Fills `row` for one dispatch. */
-export function renderDispatchRow(row: HTMLElement, d: Dispatch): void {
+export function renderDispatchRow(row: HTMLElement, d: DispatchRow): void {
   row.className = `vrow item-row es-row es-${d.kind}`;
   const badge = (text: string, tone: string): HTMLElement => h('span', { class: 'cell-kind' }, h('span', { class: `kind-badge tone-${tone}` }, text));
   if (d.kind === 'open') {
     row.replaceChildren(h('span', { class: 'cell-time' }, d.t.toFixed(1)), h('span'), badge('open', 'end'), h('span', { class: 'cell-type' }, 'onopen'), h('span'), h('span'), h('span', { class: 'cell-data muted' }, 'readyState OPEN'));
   } else if (d.kind === 'event') {
+    const m = d.message;
+    const type = m?.event ?? 'message';
+    const handler = type === 'message' ? 'onmessage' : 'addEventListener';
+    const data = m ? (m.data.length > 300 ? `${m.data.slice(0, 300)}…` : m.data) : `(event #${d.seq} is no longer kept)`;
     row.replaceChildren(
       h('span', { class: 'cell-time' }, d.t.toFixed(1)),
       h('span'),
       badge('event', 'message'),
-      h('span', { class: 'cell-type', title: d.handler === 'onmessage' ? 'Reaches onmessage' : `Only reaches addEventListener('${d.type}', …); onmessage never sees it` }, d.type),
-      h('span', { class: 'cell-id' }, d.lastEventId),
-      h('span', { class: 'cell-size muted' }, d.handler === 'onmessage' ? 'onmessage' : 'listener'),
-      h('span', { class: 'cell-data' }, d.data.length > 300 ? `${d.data.slice(0, 300)}…` : d.data),
+      h('span', { class: 'cell-type', title: handler === 'onmessage' ? 'Reaches onmessage' : `Only reaches addEventListener('${type}', …); onmessage never sees it` }, type),
+      h('span', { class: 'cell-id' }, m?.id ?? ''),
+      h('span', { class: 'cell-size muted' }, handler === 'onmessage' ? 'onmessage' : 'listener'),
+      h('span', { class: 'cell-data' }, data),
     );
   } else {
     const what = d.readyState === 'CLOSED' ? 'closed for good' : `reconnects in ${d.retryMs ?? 3000} ms`;

@@ -4,7 +4,7 @@
  * uses an RFC 9535 implementation that never evaluates code.
  */
 import { query, type JsonValue } from 'jsonpath-rfc9535';
-import type { TimelineItem } from '../../src/core/items';
+import type { WireItem } from '../../src/shared/wire';
 
 /** The filter bar's state. */
 export interface FilterState {
@@ -16,33 +16,42 @@ export interface FilterState {
 }
 
 /** A compiled filter, or the reason the user's input is not valid. */
-export type CompiledFilter = { ok: true; test: (item: TimelineItem) => boolean; active: boolean } | { ok: false; error: string };
+export type CompiledFilter =
+  | {
+      ok: true;
+      test: (item: WireItem) => boolean;
+      active: boolean;
+      /** With a JSONPath, the first value it matches in the item, as text (what the row previews). */
+      preview?: (item: WireItem) => string | undefined;
+    }
+  | { ok: false; error: string };
 
 /**
  * The key a row is grouped under in the type chips: `e:<event type>` for
  * messages, `k:<kind>` for lifecycle rows, so an event named "request" and
  * the request row stay apart.
  */
-export function typeOf(item: TimelineItem): string {
+export function typeOf(item: WireItem): string {
   if (item.kind === 'message') return `e:${item.event ?? item.format}`;
   return `k:${item.kind}`;
 }
 
-const parsed = new WeakMap<TimelineItem, unknown>();
+const parsed = new WeakMap<WireItem, unknown>();
 const NOT_JSON = Symbol('not JSON');
 
 /**
- * The item's data as JSON: what the parser found for NDJSON and json-seq,
- * parsed here (once, cached) for SSE data and text chunks that hold JSON.
+ * The item's data as JSON, parsed here when first asked (and cached): the
+ * host does not send parsed values, so each received byte crosses once.
  */
-export function jsonOf(item: TimelineItem): unknown {
-  if (item.kind === 'message' && item.json !== undefined) return item.json;
+export function jsonOf(item: WireItem): unknown {
   if (item.kind !== 'message' && item.kind !== 'chunk') return undefined;
   let value = parsed.get(item);
   if (value === undefined) {
     const text = item.data.trim();
     value = NOT_JSON;
-    if (text.startsWith('{') || text.startsWith('[')) {
+    // A JSON record the host found valid is any JSON value; elsewhere only objects and arrays count.
+    const record = item.kind === 'message' && item.format !== 'sse' && item.error === undefined;
+    if (record || text.startsWith('{') || text.startsWith('[')) {
       try {
         value = JSON.parse(text) as unknown;
       } catch {
@@ -55,7 +64,7 @@ export function jsonOf(item: TimelineItem): unknown {
 }
 
 /** The text a search looks in. */
-function searchableText(item: TimelineItem): string {
+function searchableText(item: WireItem): string {
   switch (item.kind) {
     case 'message':
       return `${item.event ?? ''}\n${item.id ?? ''}\n${item.data}\n${item.error ?? ''}`;
@@ -72,7 +81,6 @@ function searchableText(item: TimelineItem): string {
       return `reconnect ${item.lastEventId}`;
     case 'retry':
     case 'end':
-    case 'raw':
       return '';
   }
 }
@@ -110,23 +118,30 @@ export function compileFilter(state: FilterState): CompiledFilter {
   }
   const hidden = state.hiddenTypes;
   const active = hidden.size > 0 || matchText !== undefined || path !== '';
+  const matches = (item: WireItem): JsonValue[] => {
+    const json = jsonOf(item);
+    if (json === undefined) return [];
+    try {
+      return query(json as JsonValue, path);
+    } catch {
+      return [];
+    }
+  };
   return {
     ok: true,
     active,
+    preview:
+      path === ''
+        ? undefined
+        : (item) => {
+            const found = matches(item);
+            return found.length === 0 ? undefined : found.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' · ');
+          },
     test(item) {
-      if (item.kind === 'raw') return false;
       if (hidden.size > 0 && hidden.has(typeOf(item))) return false;
       if (matchText && !matchText(searchableText(item))) return false;
-      if (path !== '') {
-        // Only JSON data can match a JSONPath; lifecycle rows stay out of the way.
-        const json = jsonOf(item);
-        if (json === undefined) return false;
-        try {
-          return query(json as JsonValue, path).length > 0;
-        } catch {
-          return false;
-        }
-      }
+      // Only JSON data can match a JSONPath; lifecycle rows stay out of the way.
+      if (path !== '') return matches(item).length > 0;
       return true;
     },
   };

@@ -4,7 +4,7 @@
  * queries each row), so filtering 200 000 rows never blocks the page; new
  * rows are tested as they arrive once the scan has caught up.
  */
-import type { TimelineItem } from '../../src/core/items';
+import type { WireItem } from '../../src/shared/wire';
 import type { CompiledFilter } from './filter';
 
 /** The rows the index reads. */
@@ -12,7 +12,7 @@ export interface RowSource {
   /** Items dropped so far: absolute numbers start here. */
   readonly dropped: number;
   readonly length: number;
-  itemAt(absolute: number): TimelineItem | undefined;
+  itemAt(absolute: number): WireItem | undefined;
 }
 
 const channel = new MessageChannel();
@@ -68,7 +68,7 @@ export class FilteredIndex {
   }
 
   /** Rows were appended at `first`; tests them now unless a scan will reach them. */
-  appended(first: number, items: readonly TimelineItem[], wasScanning: boolean): void {
+  appended(first: number, items: readonly WireItem[], wasScanning: boolean): void {
     const f = this.filter;
     if (!f?.ok || !f.active || wasScanning) return;
     items.forEach((item, k) => {

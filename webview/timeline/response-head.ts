@@ -2,10 +2,10 @@
  * The response block above the timeline: status, time to first byte,
  * detected format, live counters, and the response headers on demand.
  */
-import type { EndItem, ResponseItem } from '../../src/core/items';
+import type { EndItem, ResponseItem } from '../../src/shared/wire';
 import { formatBytes } from '../../src/shared/format';
 import { h, icon, replaceChildren } from '../dom';
-import type { StreamStats } from '../../src/core/analysis/stats';
+import type { StreamStats } from '../../src/shared/wire';
 import { sparkline } from '../insights/sparkline';
 import { endReasonText } from './rows';
 
@@ -23,8 +23,12 @@ export class ResponseHead {
   private headersOpen = false;
   private readonly statsLine = h('div', { class: 'stats-line', hidden: true });
 
-  /** A new request started. */
-  start(): void {
+  /** What the stream is when it is not a live request (a replay), shown as a badge. */
+  private label: string | undefined;
+
+  /** A new request started (`label` names a replay). */
+  start(label?: string): void {
+    this.label = label;
     this.response = undefined;
     this.end = undefined;
     this.events = 0;
@@ -119,6 +123,7 @@ export class ResponseHead {
       r && this.headersOpen
         ? h('dl', { class: 'header-list' }, ...Object.entries(r.headers).flatMap(([k, v]) => [h('dt', null, k), h('dd', null, v)]))
         : null;
-    replaceChildren(this.element, h('div', { class: 'response-line' }, status, ...facts, state, h('span', { class: 'fact live-counters' }, this.countersText()), h('span', { class: 'spacer' }), toggle), this.statsLine, headers);
+    const badge = this.label ? h('span', { class: 'replay-badge', title: this.label }, icon('history'), ' Replay') : null;
+    replaceChildren(this.element, h('div', { class: 'response-line' }, badge, status, ...facts, state, h('span', { class: 'fact live-counters' }, this.countersText()), h('span', { class: 'spacer' }), toggle), this.statsLine, headers);
   }
 }

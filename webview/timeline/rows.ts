@@ -3,7 +3,7 @@
  * one-line preview. Pure functions of the item, shared by the list and the
  * detail pane.
  */
-import type { TimelineItem } from '../../src/core/items';
+import type { WireItem } from '../../src/shared/wire';
 import { formatBytes, previewText } from '../../src/shared/format';
 
 /** The cells of a row. */
@@ -15,10 +15,12 @@ export interface RowText {
   id: string;
   size: string;
   preview: string;
+  /** For an LLM event, the text it carries (quoted, so whitespace shows). */
+  piece?: string;
 }
 
 /** The row for an item. */
-export function rowText(item: TimelineItem): RowText {
+export function rowText(item: WireItem): RowText {
   switch (item.kind) {
     case 'message':
       return {
@@ -28,6 +30,7 @@ export function rowText(item: TimelineItem): RowText {
         id: item.id ?? '',
         size: formatBytes(item.size),
         preview: previewText(item.data, 300),
+        ...(item.piece !== undefined ? { piece: JSON.stringify(item.piece.length > 300 ? `${item.piece.slice(0, 300)}…` : item.piece) } : {}),
       };
     case 'chunk':
       return { kind: 'chunk', tone: 'chunk', type: '', id: '', size: formatBytes(item.size), preview: previewText(item.data, 300) };
@@ -45,8 +48,6 @@ export function rowText(item: TimelineItem): RowText {
       return { kind: item.fatal ? 'error' : 'warning', tone: item.fatal ? 'error' : 'warn', type: item.code, id: '', size: item.body ? formatBytes(item.body.length) : '', preview: item.message };
     case 'end':
       return { kind: 'end', tone: 'end', type: item.reason, id: '', size: formatBytes(item.bytes), preview: `${endReasonText(item.reason)} · ${item.events} events · ${formatBytes(item.bytes)} in ${(item.ms / 1000).toFixed(2)} s` };
-    case 'raw':
-      return { kind: 'raw', tone: 'chunk', type: '', id: '', size: formatBytes(item.size), preview: previewText(item.text, 300) };
   }
 }
 

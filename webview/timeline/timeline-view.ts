@@ -1,29 +1,27 @@
 /**
  * The timeline: response block, error banner, filter bar, the virtualized
- * list of items (or the raw text), and the detail pane. Items arrive in
- * batches; the view repaints at most once per animation frame, so a burst
- * of 100 000 events never blocks the page for long.
+ * list of items (or the raw text, what EventSource dispatched, the merged
+ * LLM response, the problems), and the detail pane. It renders what the
+ * host computed (`TimelineModel`); batches arrive every few tens of ms and
+ * the view repaints at most once per animation frame.
  */
-import type { EndItem, ErrorItem, TimelineItem } from '../../src/core/items';
+import type { Bounds } from '../../src/shared/bounded-buffer';
 import { formatBytes } from '../../src/shared/format';
+import { STALL_MS, type AnalysisUpdate, type EndItem, type RawInfo, type RawRow, type WireItem } from '../../src/shared/wire';
+import type { WebviewSnapshot } from '../../src/shared/protocol';
 import { h, icon, replaceChildren } from '../dom';
-import { BoundedBuffer } from './buffer';
 import { DetailPane } from './detail';
 import { compileFilter, typeOf, type CompiledFilter, type FilterState } from './filter';
-import { RawLines } from './raw-lines';
 import { ResponseHead } from './response-head';
 import { rowText } from './rows';
 import { VirtualList } from './virtual-list';
 import { renderDispatchRow } from './dispatch-row';
+import { RawView } from './raw-view';
 import { TypeChips } from './type-chips';
 import { FilteredIndex } from './filtered-index';
-import { StreamAnalysis } from '../../src/core/analysis/stream-analysis';
-import { DEFAULT_STALL_MS } from '../../src/core/analysis/stats';
-import { EventSourceEmulator, type Dispatch } from '../../src/core/analysis/eventsource';
 import { MergedView } from '../insights/merged-view';
-import type { Diagnostic } from '../../src/core/analysis/diagnostics';
-import type { MergedResponse } from '../../src/core/llm/types';
 import { ProblemsView } from '../insights/problems-view';
+import { TimelineModel } from './timeline-model';
 
 const ROW_HEIGHT = 24;
 
@@ -32,47 +30,40 @@ type Mode = 'items' | 'raw' | 'eventsource' | 'merged' | 'problems';
 /** What the timeline asks of the panel. */
 export interface TimelineEvents {
   copy(text: string): void;
-  onDiagnostic(d: Diagnostic): void;
+  copyRaw(): void;
   clear(): void;
   exportTimeline(): void;
+  /** The raw view needs rows `from`..`to` of the raw text. */
+  requestRaw(from: number, to: number): void;
 }
 
 /** The timeline view. */
 export class TimelineView {
   readonly element: HTMLElement;
-  private items: BoundedBuffer<TimelineItem>;
-  private raw: RawLines;
-  /** Absolute numbers (received order) of the items the filter keeps, when a filter is active. */
+  private readonly model: TimelineModel;
   private filterState: FilterState = { hiddenTypes: new Set(), search: '', regex: false, jsonPath: '' };
   private filter: CompiledFilter = compileFilter(this.filterState);
-  private events = 0;
   private selected: number | undefined;
   private mode: Mode = 'items';
-  private analysis: StreamAnalysis = this.newAnalysis();
-  private readonly problems = new ProblemsView();
-  private readonly merged: MergedView;
-  private emulator = new EventSourceEmulator();
-  private dispatches: BoundedBuffer<Dispatch>;
-  private readonly esList: VirtualList;
   private frame = 0;
-  private fatal: ErrorItem | undefined;
-  private warnings = 0;
-  /** Every item received for this request, raw text included. */
-  private total = 0;
-
+  private shownStats: unknown;
+  private readonly problems: ProblemsView;
+  private readonly merged: MergedView;
+  private readonly esList: VirtualList;
+  private readonly raw: RawView;
   private readonly head = new ResponseHead();
   private readonly banner = h('div', { class: 'banner', role: 'alert', hidden: true });
-  /** Which rows the filter keeps (reads the buffer lazily: it is created in the constructor). */
+  /** Which rows the filter keeps (reads the model lazily: it is created in the constructor). */
   private readonly index: FilteredIndex = ((view: TimelineView) =>
     new FilteredIndex(
       {
         get dropped() {
-          return view.items.dropped;
+          return view.model.items.dropped;
         },
         get length() {
-          return view.items.length;
+          return view.model.items.length;
         },
-        itemAt: (n) => view.itemAt(n),
+        itemAt: (n) => view.model.itemAt(n),
       },
       () => view.schedule(),
     ))(this);
@@ -88,27 +79,25 @@ export class TimelineView {
   private readonly viewToggle = h('div', { class: 'segmented', role: 'tablist' });
   private readonly status = h('div', { class: 'list-status muted', role: 'status' });
   private readonly list: VirtualList;
-  private readonly rawList: VirtualList;
   private readonly detail: DetailPane;
   private readonly listHeader = h('div', { class: 'vrow list-header', role: 'row' }, ...['Time', 'Δ', 'Kind', 'Type', 'ID', 'Size', 'Data'].map((c) => h('span', { role: 'columnheader' }, c)));
 
-  constructor(maxItems: number, private readonly actions: TimelineEvents) {
-    this.items = new BoundedBuffer(maxItems);
-    this.raw = new RawLines(maxItems);
-    this.list = new VirtualList({ count: () => this.visibleCount(), render: (row, i) => this.renderRow(row, i) }, ROW_HEIGHT, (f) => this.showFollow(f), 'items-list');
-    this.rawList = new VirtualList({ count: () => this.raw.length, render: (row, i) => this.renderRawLine(row, i) }, 20, (f) => this.showFollow(f), 'raw-list');
-    this.rawList.element.hidden = true;
-    this.dispatches = new BoundedBuffer(maxItems);
-    this.esList = new VirtualList({ count: () => this.dispatches.length, render: (row, i) => this.renderDispatch(row, i) }, ROW_HEIGHT, (f) => this.showFollow(f), 'es-list');
+  constructor(bounds: Bounds, private readonly actions: TimelineEvents) {
+    this.model = new TimelineModel(bounds);
+    this.list = new VirtualList({ count: () => this.index.count(), render: (row, i) => this.renderRow(row, i) }, ROW_HEIGHT, (f) => this.showFollow(f), 'items-list');
+    this.raw = new RawView((from, to) => actions.requestRaw(from, to), (f) => this.showFollow(f));
+    this.raw.list.element.hidden = true;
+    this.esList = new VirtualList({ count: () => this.model.dispatches.length, render: (row, i) => this.renderDispatch(row, i) }, ROW_HEIGHT, (f) => this.showFollow(f), 'es-list');
     this.esList.element.hidden = true;
     this.detail = new DetailPane(actions.copy, () => this.select(undefined));
     this.merged = new MergedView((seq) => this.selectSeq(seq));
     this.merged.element.hidden = true;
+    this.problems = new ProblemsView((seq) => this.selectSeq(seq));
     this.problems.element.hidden = true;
 
     this.list.element.addEventListener('click', (e) => {
       const i = this.list.indexOf(e.target);
-      if (i !== undefined) this.select(this.absoluteAt(i));
+      if (i !== undefined) this.select(this.index.absoluteAt(i));
     });
     this.list.element.addEventListener('keydown', (e) => this.onListKey(e));
     const onFilter = (): void => this.applyFilter();
@@ -143,7 +132,7 @@ export class TimelineView {
       h('div', { class: 'search-box' }, icon('search'), this.search, this.regexToggle),
       h('div', { class: 'search-box' }, icon('filter'), this.jsonPath),
       this.followButton,
-      tool('Copy raw text', 'copy', () => actions.copy(this.raw.text())),
+      tool('Copy raw text', 'copy', () => actions.copyRaw()),
       tool('Export timeline (JSON Lines)', 'export', () => actions.exportTimeline()),
       tool('Clear timeline', 'clear-all', () => actions.clear()),
     );
@@ -154,21 +143,21 @@ export class TimelineView {
       this.banner,
       toolbar,
       h('div', { class: 'filter-line' }, this.chips.element, this.filterError, h('span', { class: 'spacer' }), this.status),
-      h('div', { class: 'list-area' }, h('div', { class: 'items-area' }, this.listHeader, this.list.element), this.rawList.element, this.esList.element, this.merged.element, this.problems.element, this.detail.element),
+      h('div', { class: 'list-area' }, h('div', { class: 'items-area' }, this.listHeader, this.list.element), this.raw.list.element, this.esList.element, this.merged.element, this.problems.element, this.detail.element),
     );
   }
 
   /** Starts observing sizes; call once in the document. */
   mount(): void {
     this.list.mount();
-    this.rawList.mount();
+    this.raw.list.mount();
     this.esList.mount();
   }
 
-  /** A request started: the old stream's items go. */
-  start(): void {
+  /** A request started (`label` names a replay): the old stream's items go. */
+  start(label?: string): void {
     this.reset();
-    this.head.start();
+    this.head.start(label);
   }
 
   /** Empties everything. */
@@ -177,31 +166,23 @@ export class TimelineView {
     this.head.reset();
   }
 
-  /** Adds a batch of items. */
-  add(batch: readonly TimelineItem[]): void {
-    this.total += batch.length;
-    const kept: TimelineItem[] = [];
-    const dispatched: Dispatch[] = [];
-    for (const item of batch) {
-      this.analysis.add(item);
-      for (const d of this.emulator.add(item)) dispatched.push(d);
-      if (item.kind === 'raw') {
-        this.raw.add(item.text, item.size);
-        continue;
-      }
-      kept.push(item);
-      if (item.kind === 'message' || item.kind === 'chunk') this.events++;
-      if (item.kind === 'response') this.head.setResponse(item);
-      if (item.kind === 'error') this.onError(item);
-      const type = typeOf(item);
-      this.chips.count(type);
-    }
-    if (dispatched.length > 0) this.dispatches.push(dispatched);
-    const firstNew = this.items.dropped + this.items.length;
+  /** Adds a batch: items, the host's analysis, where the raw text stands. */
+  add(items: readonly WireItem[], analysis: AnalysisUpdate, raw: RawInfo): void {
+    const hadResponse = this.model.response;
+    const errors = this.model.warnings + (this.model.fatal ? 1 : 0);
     const wasScanning = this.index.scanning;
-    this.items.push(kept);
-    this.index.appended(firstNew, kept, wasScanning);
+    const first = this.model.add(items, analysis, raw);
+    for (const item of items) this.chips.count(typeOf(item));
+    if (this.model.response && this.model.response !== hadResponse) this.head.setResponse(this.model.response);
+    if (this.model.warnings + (this.model.fatal ? 1 : 0) !== errors) this.renderBanner();
+    this.raw.setInfo(raw);
+    this.index.appended(first, items, wasScanning);
     this.schedule();
+  }
+
+  /** Rows of the raw text arrived. */
+  rawRows(from: number, rows: readonly RawRow[]): void {
+    this.raw.received(from, rows);
   }
 
   /** The stream ended. */
@@ -210,49 +191,50 @@ export class TimelineView {
     this.schedule();
   }
 
-  /** Items received for the current request, kept or dropped, raw text included. */
-  get received(): number {
-    return this.total;
-  }
-
-  /** Changes the bound (setting changed). */
-  setMaxItems(n: number): void {
-    this.items.resize(n);
-    this.dispatches.resize(n);
+  /** Changes the bounds (a setting changed). */
+  setBounds(bounds: Bounds): void {
+    this.model.resize(bounds);
     this.schedule();
   }
 
+  /** What the view shows, for tests. */
+  snapshot(): Omit<WebviewSnapshot, never> {
+    const m = this.model.merged;
+    const rows = [...this.activeList().renderedRows().entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row.textContent ?? '');
+    return {
+      received: this.model.received,
+      kept: this.model.items.length,
+      problems: this.model.problems.map((d) => d.code),
+      merged: m ? { provider: m.provider, textLength: m.text.length, toolCalls: m.toolCalls.length } : null,
+      visibleRows: this.mode === 'merged' || this.mode === 'problems' ? [this.activeElement().textContent ?? ''] : rows,
+      mode: this.mode,
+    };
+  }
+
   private reset(): void {
-    this.items.clear();
-    this.raw.clear();
-    this.total = 0;
-    this.analysis = this.newAnalysis();
-    this.emulator = new EventSourceEmulator();
-    this.dispatches.clear();
+    this.model.reset();
+    this.raw.reset();
     this.esList.follow = true;
-    this.problems.clear();
     this.index.reset();
     this.chips.clear();
-    this.events = 0;
-    this.fatal = undefined;
-    this.warnings = 0;
     this.selected = undefined;
+    this.shownStats = undefined;
     this.detail.show(undefined);
     this.banner.hidden = true;
     this.list.follow = true;
-    this.rawList.follow = true;
+    this.raw.list.follow = true;
     this.showFollow(true);
     this.schedule();
   }
 
-  private onError(item: ErrorItem): void {
-    if (item.fatal) this.fatal = item;
-    else this.warnings++;
-    const shown = this.fatal ?? item;
+  private renderBanner(): void {
+    const shown = this.model.fatal ?? this.model.lastWarning;
+    if (!shown) return;
+    const warnings = this.model.warnings;
     const body = shown.body ? h('pre', { class: 'banner-body' }, shown.body.length > 2000 ? `${shown.body.slice(0, 2000)}…` : shown.body) : null;
-    const more = this.warnings > 0 && this.fatal ? h('span', { class: 'muted' }, ` (+${this.warnings} warnings)`) : this.warnings > 1 ? h('span', { class: 'muted' }, ` (${this.warnings} warnings)`) : null;
-    this.banner.className = `banner ${this.fatal ? 'banner-error' : 'banner-warning'}`;
-    replaceChildren(this.banner, h('div', { class: 'banner-line' }, icon(this.fatal ? 'error' : 'warning'), h('strong', null, ` ${shown.code}`), ` ${shown.message}`, more), body);
+    const more = warnings > 0 && this.model.fatal ? h('span', { class: 'muted' }, ` (+${warnings} warnings)`) : warnings > 1 ? h('span', { class: 'muted' }, ` (${warnings} warnings)`) : null;
+    this.banner.className = `banner ${this.model.fatal ? 'banner-error' : 'banner-warning'}`;
+    replaceChildren(this.banner, h('div', { class: 'banner-line' }, icon(this.model.fatal ? 'error' : 'warning'), h('strong', null, ` ${shown.code}`), ` ${shown.message}`, more), body);
     this.banner.hidden = false;
   }
 
@@ -265,48 +247,50 @@ export class TimelineView {
   }
 
   private paint(): void {
+    const model = this.model;
     // Matches that point at dropped items go.
     this.index.prune();
-    if (this.mode === 'items' || this.mode === 'raw' || this.mode === 'eventsource') this.activeList().update();
-    if (this.mode === 'merged') this.merged.update(this.analysis.merged());
-    this.head.count(this.events, this.raw.bytes);
-    this.head.setStats(this.analysis.timing());
+    if (this.mode === 'items' || this.mode === 'eventsource') this.activeList().update();
+    if (this.mode === 'raw') this.raw.update();
+    if (this.mode === 'merged') this.merged.update(model.merged);
+    this.problems.set(model.problems);
+    this.head.count(model.events, model.raw.bytes + model.raw.droppedBytes);
+    if (model.stats && model.stats !== this.shownStats) {
+      this.shownStats = model.stats;
+      this.head.setStats(model.stats);
+    }
     this.paintBadges();
     this.chips.render(this.filterState.hiddenTypes);
-    const shown = this.visibleCount();
-    const parts = [this.index.active ? `${shown} of ${this.items.length} rows` : `${this.items.length} rows`];
+    const items = model.items;
+    const parts = [this.index.active ? `${this.index.count()} of ${items.length} rows` : `${items.length} rows`];
     if (this.index.scanning) parts.unshift(`Filtering… ${this.index.progress}%`);
-    if (this.items.dropped > 0) parts.push(`${this.items.dropped} oldest dropped (limit ${this.items.length})`);
-    if (this.mode === 'raw') parts.splice(0, parts.length, `${this.raw.length} lines · ${formatBytes(this.raw.bytes)}`, ...(this.raw.dropped > 0 ? [`${this.raw.dropped} oldest lines dropped`] : []));
+    if (items.dropped > 0) parts.push(`${items.dropped} oldest dropped (${formatBytes(items.droppedBytes)}; limits ${items.length} rows / ${formatBytes(items.bytes)} kept)`);
+    if (this.mode === 'raw') {
+      const r = this.raw.state;
+      parts.splice(0, parts.length, `${r.endRow - r.firstRow} rows · ${formatBytes(r.bytes)}`, ...(r.droppedBytes > 0 ? [`${formatBytes(r.droppedBytes)} oldest dropped (${r.firstRow} rows)`] : []));
+    }
     this.status.textContent = parts.join(' · ');
-    this.status.classList.toggle('dropping', this.items.dropped > 0);
+    this.status.classList.toggle('dropping', items.dropped > 0 || (this.mode === 'raw' && this.raw.state.droppedBytes > 0));
   }
 
   private activeList(): VirtualList {
-    return this.mode === 'raw' ? this.rawList : this.mode === 'eventsource' ? this.esList : this.list;
+    return this.mode === 'raw' ? this.raw.list : this.mode === 'eventsource' ? this.esList : this.list;
   }
 
-  private visibleCount(): number {
-    return this.index.count();
-  }
-
-  /** Absolute number of the item at visible row `i`. */
-  private absoluteAt(i: number): number {
-    return this.index.absoluteAt(i);
-  }
-
-  private itemAt(absolute: number): TimelineItem | undefined {
-    return this.items.at(absolute - this.items.dropped);
+  private activeElement(): HTMLElement {
+    return this.mode === 'merged' ? this.merged.element : this.mode === 'problems' ? this.problems.element : this.activeList().element;
   }
 
   private renderRow(row: HTMLElement, i: number): void {
-    const n = this.absoluteAt(i);
-    const item = this.itemAt(n);
+    const n = this.index.absoluteAt(i);
+    const item = this.model.itemAt(n);
     if (!item) return row.replaceChildren();
-    const prev = this.itemAt(n - 1);
+    const prev = this.model.itemAt(n - 1);
     const text = rowText(item);
     const gap = prev ? item.t - prev.t : 0;
-    const stall = (item.kind === 'message' || item.kind === 'chunk') && gap >= DEFAULT_STALL_MS;
+    const stall = (item.kind === 'message' || item.kind === 'chunk') && gap >= STALL_MS;
+    // With a JSONPath filter, the matched value is what the row is about.
+    const matched = this.filter.ok && this.filter.preview ? this.filter.preview(item) : undefined;
     row.className = `vrow item-row tone-${text.tone}${n === this.selected ? ' selected' : ''}${stall ? ' stall' : ''}`;
     row.title = stall ? `Stall: ${(gap / 1000).toFixed(1)} s without data before this row` : '';
     row.setAttribute('aria-selected', String(n === this.selected));
@@ -317,31 +301,30 @@ export class TimelineView {
       h('span', { class: 'cell-type', title: text.type }, text.type),
       h('span', { class: 'cell-id', title: text.id }, text.id),
       h('span', { class: 'cell-size muted' }, text.size),
-      h('span', { class: 'cell-data', title: '' }, text.preview),
+      matched !== undefined
+        ? h('span', { class: 'cell-data cell-piece', title: 'The value the JSONPath matched' }, matched)
+        : text.piece !== undefined
+          ? h('span', { class: 'cell-data cell-piece', title: 'The text this event carries' }, text.piece)
+          : h('span', { class: 'cell-data', title: '' }, text.preview),
     );
   }
 
   private renderDispatch(row: HTMLElement, i: number): void {
-    const d = this.dispatches.at(i);
+    const d = this.model.dispatchAt(i);
     if (d) renderDispatchRow(row, d);
     else row.replaceChildren();
   }
 
-  private renderRawLine(row: HTMLElement, i: number): void {
-    row.className = 'vrow raw-line';
-    row.replaceChildren(h('span', { class: 'raw-number muted' }, String(this.raw.dropped + i + 1)), h('span', { class: 'raw-text' }, this.raw.at(i)));
-  }
-
   private select(absolute: number | undefined): void {
     this.selected = absolute;
-    this.detail.show(absolute === undefined ? undefined : this.itemAt(absolute));
+    this.detail.show(absolute === undefined ? undefined : this.model.itemAt(absolute));
     this.list.refresh();
   }
 
   private onListKey(e: KeyboardEvent): void {
-    const count = this.visibleCount();
+    const count = this.index.count();
     if (count === 0) return;
-    const current = this.selected === undefined ? -1 : this.visibleIndexOf(this.selected);
+    const current = this.selected === undefined ? -1 : this.index.visibleIndexOf(this.selected);
     let next: number | undefined;
     if (e.key === 'ArrowDown') next = Math.min(count - 1, current + 1);
     else if (e.key === 'ArrowUp') next = Math.max(0, current - 1);
@@ -356,12 +339,8 @@ export class TimelineView {
     e.preventDefault();
     this.list.follow = false;
     this.showFollow(false);
-    this.select(this.absoluteAt(next));
+    this.select(this.index.absoluteAt(next));
     this.list.reveal(next);
-  }
-
-  private visibleIndexOf(absolute: number): number {
-    return this.index.visibleIndexOf(absolute);
   }
 
   private applyFilter(): void {
@@ -373,7 +352,6 @@ export class TimelineView {
     this.index.set(this.filter);
   }
 
-
   private setMode(mode: Mode): void {
     this.mode = mode;
     for (const b of this.viewToggle.querySelectorAll<HTMLElement>('.segment')) {
@@ -382,7 +360,7 @@ export class TimelineView {
       b.setAttribute('aria-selected', String(on));
     }
     (this.list.element.parentElement as HTMLElement).hidden = mode !== 'items';
-    this.rawList.element.hidden = mode !== 'raw';
+    this.raw.list.element.hidden = mode !== 'raw';
     this.esList.element.hidden = mode !== 'eventsource';
     this.merged.element.hidden = mode !== 'merged';
     this.problems.element.hidden = mode !== 'problems';
@@ -392,24 +370,10 @@ export class TimelineView {
     this.schedule();
   }
 
-  private newAnalysis(): StreamAnalysis {
-    return new StreamAnalysis({
-      onDiagnostic: (d) => {
-        this.problems.add(d);
-        this.actions.onDiagnostic(d);
-      },
-    });
-  }
-
-  /** The merged LLM response of the current stream, if it is one. */
-  mergedResponse(): MergedResponse | undefined {
-    return this.analysis.merged();
-  }
-
   /** Counts on the Merged and Problems segments. */
   private paintBadges(): void {
-    const merged = this.analysis.merged();
-    const { errors, warnings, infos } = this.problems.counts();
+    const merged = this.model.merged;
+    const { errors, warnings, infos } = this.model.counts();
     for (const b of this.viewToggle.querySelectorAll<HTMLElement>('.segment')) {
       const badge = b.querySelector('.segment-badge')!;
       if (b.dataset.mode === 'merged') {
@@ -424,25 +388,21 @@ export class TimelineView {
     }
   }
 
-  /** Selects the message with this sequence number in the timeline (from the merged text). */
+  /** Selects the message with this sequence number in the timeline (from the merged text or a problem). */
   private selectSeq(seq: number): void {
-    for (let n = this.items.dropped; n < this.items.dropped + this.items.length; n++) {
-      const item = this.itemAt(n);
-      if (item?.kind === 'message' && item.seq === seq) {
-        if (this.index.active) {
-          this.search.value = '';
-          this.jsonPath.value = '';
-          this.filterState = { ...this.filterState, hiddenTypes: new Set() };
-          this.applyFilter();
-        }
-        this.setMode('items');
-        this.list.follow = false;
-        this.showFollow(false);
-        this.select(n);
-        this.list.reveal(n - this.items.dropped);
-        return;
-      }
+    const n = this.model.absoluteOfSeq(seq);
+    if (n === undefined) return;
+    if (this.index.active) {
+      this.search.value = '';
+      this.jsonPath.value = '';
+      this.filterState = { ...this.filterState, hiddenTypes: new Set() };
+      this.applyFilter();
     }
+    this.setMode('items');
+    this.list.follow = false;
+    this.showFollow(false);
+    this.select(n);
+    this.list.reveal(n - this.model.items.dropped);
   }
 
   private showFollow(on: boolean): void {

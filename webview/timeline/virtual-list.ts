@@ -92,6 +92,17 @@ export class VirtualList {
     this.virtualizer.scrollToIndex(i, { align: 'auto' });
   }
 
+  /** Indexes of the rows in the DOM now (in view, plus overscan), lowest first. */
+  renderedRange(): { from: number; to: number } {
+    const items = this.virtualizer.getVirtualItems();
+    return items.length === 0 ? { from: 0, to: 0 } : { from: items[0]!.index, to: items[items.length - 1]!.index + 1 };
+  }
+
+  /** The rows in the DOM now, by index. */
+  renderedRows(): ReadonlyMap<number, HTMLElement> {
+    return this.rows;
+  }
+
   /** Index of the row an element belongs to. */
   indexOf(el: EventTarget | null): number | undefined {
     const row = el instanceof Element ? el.closest<HTMLElement>('[data-index]') : null;

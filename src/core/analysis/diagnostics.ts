@@ -19,6 +19,8 @@ export interface Diagnostic {
   fix: string;
   /** Time (ms since the request) of the item that showed it. */
   t: number;
+  /** The `seq` of the message that showed it, when one did. */
+  seq?: number;
 }
 
 /** Every diagnostic code. */

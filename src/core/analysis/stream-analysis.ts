@@ -30,10 +30,17 @@ export class StreamAnalysis {
     this.diagnostics = options.onDiagnostic ? new DiagnosticsCollector(options.onDiagnostic) : undefined;
   }
 
-  add(item: TimelineItem): void {
-    this.merger.add(item);
+  /** Adds an item; returns the piece of LLM text a message carries, if any. */
+  add(item: TimelineItem): string | undefined {
+    const piece = this.merger.add(item);
     this.stats.add(item);
     this.diagnostics?.add(item);
+    return piece;
+  }
+
+  /** Grows whenever the merged response changed. */
+  get mergeChanges(): number {
+    return this.merger.changes;
   }
 
   /** The merged LLM response, if the stream is one. */

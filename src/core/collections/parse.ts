@@ -26,7 +26,7 @@ export function splitBom(text: string): { bom: boolean; body: string } {
   return text.startsWith(BOM) ? { bom: true, body: text.slice(1) } : { bom: false, body: text };
 }
 
-import { isJsonObject as isObject } from '../json-object';
+import { isJsonObject as isObject } from '../../shared/json-object';
 
 function position(text: string, message: string): string {
   // V8 says "... at position N" (or "line L column C" in newer versions).

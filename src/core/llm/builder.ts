@@ -3,7 +3,7 @@
  * run came from, tool calls keyed by the provider's index or id, usage
  * merged field by field.
  */
-import { isJsonObject } from '../json-object';
+import { isJsonObject } from '../../shared/json-object';
 import { outputTokens } from './tokens';
 import type { LlmProvider, MergedResponse, MergedToolCall, TextSource } from './types';
 
@@ -25,12 +25,17 @@ export class ResponseBuilder {
   usage: Record<string, unknown> | null = null;
   readonly errors: string[] = [];
   complete = false;
+  /** Text and reasoning appended since the last `takePiece`. */
+  private piece = '';
+  /** The tool call touched since the last `takePiece`, and its argument text's length then. */
+  private touched: { call: PendingCall; from: number } | undefined;
 
   constructor(readonly provider: LlmProvider) {}
 
   /** Appends text (or reasoning) that message `seq` carried. */
   append(part: 'text' | 'reasoning', piece: string, seq: number): void {
     if (piece === '') return;
+    this.piece += piece;
     const start = part === 'text' ? this.text.length : this.reasoning.length;
     if (part === 'text') this.text += piece;
     else this.reasoning += piece;
@@ -47,7 +52,18 @@ export class ResponseBuilder {
       c = { id: null, name: null, text: '' };
       this.calls.set(key, c);
     }
+    if (!this.touched) this.touched = { call: c, from: c.text.length };
     return c;
+  }
+
+  /** What the messages handled since the last call carried: text, reasoning, or else a tool-argument fragment. */
+  takePiece(): string | undefined {
+    const touched = this.touched;
+    let piece: string | undefined = this.piece !== '' ? this.piece : undefined;
+    if (piece === undefined && touched && touched.call.text.length > touched.from) piece = touched.call.text.slice(touched.from);
+    this.piece = '';
+    this.touched = undefined;
+    return piece;
   }
 
   /** How many tool calls so far. */

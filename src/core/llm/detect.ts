@@ -3,7 +3,7 @@
  * type and the shape of its JSON. OpenAI-compatible servers (vLLM, Ollama's
  * /v1, DeepSeek, OpenRouter, ...) are recognised by the same shapes.
  */
-import { isJsonObject as isObject } from '../json-object';
+import { isJsonObject as isObject } from '../../shared/json-object';
 import type { LlmProvider } from './types';
 
 const ANTHROPIC_TYPES = new Set(['message_start', 'content_block_start', 'content_block_delta', 'content_block_stop', 'message_delta', 'message_stop', 'ping']);

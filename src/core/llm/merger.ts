@@ -4,7 +4,7 @@
  * first message that looks like one, or forced.
  */
 import type { TimelineItem } from '../items';
-import { isJsonObject } from '../json-object';
+import { isJsonObject } from '../../shared/json-object';
 import { ResponseBuilder } from './builder';
 import { detectProvider } from './detect';
 import { HANDLERS } from './providers';
@@ -33,27 +33,32 @@ export class LlmMerger {
     if (forced) this.builder = new ResponseBuilder(forced);
   }
 
-  /** Adds an item; only messages count. */
-  add(item: TimelineItem): void {
-    if (item.kind !== 'message') return;
+  /** Adds an item (only messages count); returns the piece of text the message carries, if any. */
+  add(item: TimelineItem): string | undefined {
+    if (item.kind !== 'message') return undefined;
     // An LLM stream shows its shape in its first messages: past those, stop parsing every event.
-    if (!this.builder && this.misses >= MAX_DETECTION_MESSAGES) return;
+    if (!this.builder && this.misses >= MAX_DETECTION_MESSAGES) return undefined;
     if (item.data.trim() === '[DONE]') {
       if (this.builder) this.builder.complete = true;
-      return;
+      return undefined;
     }
     const json = item.json !== undefined ? item.json : parse(item.data);
-    if (!isJsonObject(json)) return;
+    if (!isJsonObject(json)) return undefined;
     if (!this.builder) {
       const provider = detectProvider(json, item.event);
       if (!provider) {
         this.misses++;
-        return;
+        return undefined;
       }
       this.builder = new ResponseBuilder(provider);
     }
     HANDLERS[this.builder.provider](json, item.event, item.seq, this.builder);
+    this.changes++;
+    return this.builder.takePiece();
   }
+
+  /** Grows whenever a message changed the response: a cheap way to know when to send it again. */
+  changes = 0;
 
   /** Output tokens so far, if the stream is an LLM stream. */
   outputTokens(): number | undefined {

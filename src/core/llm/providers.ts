@@ -2,7 +2,7 @@
  * One handler per provider: how a message's JSON adds to the response.
  * Written from each API's documented streaming format.
  */
-import { isJsonObject } from '../json-object';
+import { isJsonObject } from '../../shared/json-object';
 import type { ResponseBuilder } from './builder';
 import type { LlmProvider } from './types';
 

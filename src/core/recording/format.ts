@@ -9,7 +9,9 @@
  *   {"type":"end","t":<ms>,"reason":"eof"|"aborted"|"timeout"|"max-reconnects"|"error","events":N,"bytes":N}
  *
  * A reconnecting stream has one `response` line per connection, each followed
- * by its chunks. Credentials in request headers are replaced by "«redacted»".
+ * by its chunks. The request is kept as written (`{{secret:NAME}}` references,
+ * not their values); credentials in request headers are replaced by
+ * "«redacted»" and secret values anywhere else by "••••••".
  */
 import type { EndReason } from '../items';
 import type { RequestSpec, StreamSettings } from '../spec';
@@ -33,6 +35,8 @@ export interface Recording {
   settings: StreamSettings;
   connections: RecordedConnection[];
   end?: { t: number; reason: EndReason; events: number; bytes: number };
+  /** The stream outgrew what a recording keeps in memory: the chunks stop before its end. */
+  truncated?: boolean;
 }
 
 /** The file extension recordings use. */
@@ -43,15 +47,35 @@ export class RecordingFormatError extends Error {
   override name = 'RecordingFormatError';
 }
 
+/** The first line of a recording file. */
+export function headerLine(rec: Pick<Recording, 'version' | 'createdAt' | 'request' | 'settings' | 'truncated'>): string {
+  return JSON.stringify({ type: 'recording', version: rec.version, createdAt: rec.createdAt, request: rec.request, settings: rec.settings, ...(rec.truncated ? { truncated: true } : {}) });
+}
+
+/** The line that opens a connection. */
+export function responseLine(c: Omit<RecordedConnection, 'chunks'>): string {
+  return JSON.stringify({ type: 'response', status: c.status, statusText: c.statusText, headers: c.headers, url: c.url, t: c.t });
+}
+
+/** The line of one body chunk. */
+export function chunkLine(t: number, data: Uint8Array): string {
+  return JSON.stringify({ type: 'chunk', t, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64') });
+}
+
+/** The closing line. */
+export function endLine(end: NonNullable<Recording['end']>): string {
+  return JSON.stringify({ type: 'end', ...end });
+}
+
 /** Serializes a recording as JSON Lines (trailing newline included). */
 export function stringifyRecording(rec: Recording): string {
-  const lines: unknown[] = [{ type: 'recording', version: rec.version, createdAt: rec.createdAt, request: rec.request, settings: rec.settings }];
+  const lines: string[] = [headerLine(rec)];
   for (const c of rec.connections) {
-    lines.push({ type: 'response', status: c.status, statusText: c.statusText, headers: c.headers, url: c.url, t: c.t });
-    for (const chunk of c.chunks) lines.push({ type: 'chunk', t: chunk.t, data: Buffer.from(chunk.data).toString('base64') });
+    lines.push(responseLine(c));
+    for (const chunk of c.chunks) lines.push(chunkLine(chunk.t, chunk.data));
   }
-  if (rec.end) lines.push({ type: 'end', ...rec.end });
-  return lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
+  if (rec.end) lines.push(endLine(rec.end));
+  return lines.join('\n') + '\n';
 }
 
 function record(x: unknown, line: number): Record<string, unknown> {
@@ -76,7 +100,7 @@ export function parseRecording(text: string): Recording {
       if (o.type !== 'recording' || o.version !== 1) throw new RecordingFormatError('Not a Stream Viewer recording (version 1): the first line must be {"type":"recording","version":1,...}');
       const request = record(o.request, 1);
       if (typeof request.method !== 'string' || typeof request.url !== 'string') throw new RecordingFormatError('Line 1: the request needs a method and a URL');
-      rec = { version: 1, createdAt: String(o.createdAt ?? ''), request: request as unknown as RequestSpec, settings: (o.settings ?? {}) as StreamSettings, connections: [] };
+      rec = { version: 1, createdAt: String(o.createdAt ?? ''), request: request as unknown as RequestSpec, settings: (o.settings ?? {}) as StreamSettings, connections: [], ...(o.truncated === true ? { truncated: true } : {}) };
       return;
     }
     const r = rec!;

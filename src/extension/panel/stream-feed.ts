@@ -1,0 +1,100 @@
+/**
+ * Feeds one stream run to a panel's webview: items, the analysis' findings
+ * and where the raw text stands, gathered into one message every
+ * `batchIntervalMs` (a `postMessage` per event would flood the webview at
+ * 100k events/s). The merged LLM response is re-sent only when it changed,
+ * at most a few times a second; the raw text is sent only as the rows the
+ * raw view asks for.
+ */
+import type { Dispatch } from '../../core/analysis/eventsource';
+import type { Diagnostic } from '../../core/analysis/diagnostics';
+import type { EndItem, TimelineItem } from '../../core/items';
+import { StreamRun, type StreamRunOptions } from '../../core/run/stream-run';
+import type { HostToWebview } from '../../shared/protocol';
+import { toDispatchRef, toWireItem, type AnalysisUpdate, type DispatchRef, type WireItem } from '../../shared/wire';
+import { Batcher } from '../batcher';
+
+/** How often, at most, the assembled response is sent again while it grows. */
+const MERGED_INTERVAL_MS = 250;
+
+/** Where a feed posts, and how often. */
+export interface FeedTarget {
+  post(message: HostToWebview): void;
+  batchIntervalMs: number;
+  /** Called with each batch's event count (for the status bar). */
+  onProgress?(events: number): void;
+}
+
+/** A stream run wired to a webview. */
+export class StreamFeed {
+  readonly run: StreamRun;
+  readonly done: Promise<EndItem>;
+  private items: WireItem[] = [];
+  private problems: Diagnostic[] = [];
+  private dispatches: DispatchRef[] = [];
+  private readonly batcher: Batcher<true>;
+  private sentChanges = 0;
+  private lastMergedAt = 0;
+
+  constructor(
+    readonly requestId: string,
+    options: Omit<StreamRunOptions, 'onItem' | 'onDiagnostic' | 'onDispatch'>,
+    private readonly target: FeedTarget,
+  ) {
+    // The batcher only paces flushes; the batch itself is gathered here.
+    this.batcher = new Batcher<true>(target.batchIntervalMs, () => this.flush(false));
+    this.run = new StreamRun({
+      ...options,
+      onItem: (item: TimelineItem, piece) => {
+        const wire = toWireItem(item, piece);
+        if (!wire) return;
+        this.items.push(wire);
+        this.batcher.add(true);
+      },
+      onDiagnostic: (d) => {
+        this.problems.push(d);
+        this.batcher.add(true);
+      },
+      onDispatch: (d: Dispatch) => this.dispatches.push(toDispatchRef(d)),
+    });
+    this.done = this.run.done.then((end) => {
+      this.batcher.dispose();
+      this.flush(true);
+      target.post({ type: 'stream/didEnd', requestId, end });
+      return end;
+    });
+  }
+
+  /** Answers the raw view's request for rows. */
+  rawRows(from: number, to: number): void {
+    const raw = this.run.raw;
+    if (!raw) return;
+    // A screenful at a time: a request for more is a bug or a hostile page, not a reason to copy megabytes.
+    const rows = raw.rows(from, Math.min(to, from + 500));
+    this.target.post({ type: 'raw/didGet', requestId: this.requestId, from: Math.max(from, raw.info().firstRow), rows });
+  }
+
+  private flush(final: boolean): void {
+    const items = this.items;
+    this.items = [];
+    const analysis: AnalysisUpdate = { problems: this.problems, dispatches: this.dispatches, stats: this.run.timing() ?? emptyStats() };
+    this.problems = [];
+    this.dispatches = [];
+    const changes = this.run.mergeChanges;
+    const now = performance.now();
+    if (changes !== this.sentChanges && (final || now - this.lastMergedAt >= MERGED_INTERVAL_MS)) {
+      analysis.merged = this.run.merged();
+      this.sentChanges = changes;
+      this.lastMergedAt = now;
+    }
+    const raw = this.run.raw?.info() ?? { firstRow: 0, endRow: 0, bytes: 0, droppedBytes: 0 };
+    this.target.post({ type: 'stream/didReceive', requestId: this.requestId, items, analysis, raw });
+    this.target.onProgress?.(this.run.eventCount);
+    // A merged response held back by the interval still goes out once the stream is quiet.
+    if (!final && changes !== this.sentChanges) this.batcher.add(true);
+  }
+}
+
+function emptyStats(): AnalysisUpdate['stats'] {
+  return { ttfbMs: null, firstEventMs: null, durationMs: 0, events: 0, bytes: 0, eventsPerSec: 0, gapMs: { p50: 0, p95: 0, max: 0 }, stalls: { thresholdMs: 0, count: 0, longestMs: 0 }, perSecond: [] };
+}
