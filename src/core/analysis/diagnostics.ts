@@ -1,11 +1,16 @@
 /**
  * Protocol diagnostics: faults in how a server streams, found as the items
  * arrive, each with a one-line explanation and what to fix. A clean,
- * well-formed stream raises none. Each code is reported once per stream.
- * Codes are stable (kebab-case); the README lists every one.
+ * well-formed stream raises none, and the real wire formats of the common
+ * LLM APIs raise no warning. Each code is reported once per stream; when an
+ * event showed it, the diagnostic names that event (`seq`). What it keeps
+ * is bounded by constants, whatever the stream. Codes are stable
+ * (kebab-case); the README lists every one.
  */
 import { charsetOf, contentTypeEssence, contentTypeFor, formatFromContentType, isJson, sniffFormat } from '../detect';
-import type { ResponseItem, TimelineItem } from '../items';
+import type { RequestItem, ResponseItem, TimelineItem } from '../items';
+import { notFromEventSource } from './eventsource-request';
+import { SpannedRecordFinder } from './ndjson-spans';
 import { SseLineScanner, type SseBlock } from './sse-lines';
 
 /** How bad a finding is. */
@@ -19,7 +24,7 @@ export interface Diagnostic {
   fix: string;
   /** Time (ms since the request) of the item that showed it. */
   t: number;
-  /** The `seq` of the message that showed it, when one did. */
+  /** The 1-based `seq` of the message item (event or record) that showed it, when one did. */
   seq?: number;
 }
 
@@ -44,20 +49,49 @@ export const DIAGNOSTIC_CODES = [
 /** A diagnostic code. */
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
-/** Event types and data that tell a client the stream is over, so an EventSource would be closed. */
+/** Event types that tell a client the stream is over, so an EventSource would be closed. */
 const END_EVENTS = /^(close|closed|done|end|complete|completed|finish|finished|message_stop|response\.completed|response\.failed|response\.incomplete|error)$/i;
+
+/** Plain-text end markers sent as data, e.g. OpenAI's `[DONE]`: not JSON, and not meant to be. */
+const END_SENTINEL = /^\[[A-Za-z][\w -]*\]$/;
+
+/** Data that starts like a JSON object, array or string (and is no end marker). */
+function looksLikeJson(trimmed: string): boolean {
+  const c = trimmed.charCodeAt(0);
+  return (c === 123 || c === 91 || c === 34) && !END_SENTINEL.test(trimmed);
+}
+
+/** " (event #n)" when an event is known. */
+function ofEvent(seq: number | undefined): string {
+  return seq === undefined ? '' : ` (event #${seq})`;
+}
+
+/** A finding from the SSE line view, waiting for the event its block becomes. */
+interface PendingFinding {
+  code: DiagnosticCode;
+  /** 0-based index, in this response, of the event that shows it. */
+  ordinal: number;
+  report: (seq: number | undefined, t: number) => void;
+}
 
 /** Finds diagnostics in one stream's items (raw items make the SSE checks possible). */
 export class DiagnosticsCollector {
   private readonly seen = new Set<DiagnosticCode>();
+  private request: RequestItem | undefined;
   private response: ResponseItem | undefined;
   private readonly lines = new SseLineScanner((block) => this.onBlock(block));
   private firstRaw = true;
   private rawChunks = 0;
   private events = 0;
-  private lastMessage: { event?: string; data: string } | undefined;
+  private lastMessage: { event?: string; data: string; seq: number } | undefined;
   private retryMs = 3000;
-  private pendingBadLines: string[] = [];
+  private readonly spans = new SpannedRecordFinder();
+  /** Invalid NDJSON lines in a row. */
+  private badLines = 0;
+  /** Events the line view saw completed in this response, and events the parser dispatched in it. */
+  private blocksWithData = 0;
+  private sseEvents = 0;
+  private pending: PendingFinding[] = [];
   private t = 0;
 
   constructor(private readonly report: (d: Diagnostic) => void) {}
@@ -65,11 +99,21 @@ export class DiagnosticsCollector {
   add(item: TimelineItem): void {
     this.t = item.t;
     switch (item.kind) {
+      case 'request':
+        this.request = item;
+        return;
       case 'response':
+        this.flushPending();
         this.response = item;
+        this.lines.reset();
+        this.blocksWithData = 0;
+        this.sseEvents = 0;
+        this.firstRaw = true;
         this.checkHeaders(item);
         return;
       case 'raw':
+        // Findings of the last chunk whose event never came (it was not dispatched).
+        this.flushPending();
         this.onRaw(item.text);
         return;
       case 'retry':
@@ -77,13 +121,18 @@ export class DiagnosticsCollector {
         return;
       case 'message':
         this.events++;
-        this.lastMessage = { event: item.event, data: item.data };
-        this.checkJson(item.format, item.data, item.error);
+        this.lastMessage = { event: item.event, data: item.data, seq: item.seq };
+        if (item.format === 'sse') this.onSseEvent(item.seq);
+        this.checkJson(item.format, item.data, item.error, item.seq);
         return;
       case 'chunk':
         this.events++;
         return;
+      case 'error':
+        if (item.code === 'too-large' && this.isSse) this.lines.skipOpenBlock();
+        return;
       case 'end':
+        this.flushPending();
         this.onEnd(item.reason, item.ms);
         return;
       default:
@@ -91,10 +140,10 @@ export class DiagnosticsCollector {
     }
   }
 
-  private emit(code: DiagnosticCode, severity: Severity, message: string, fix: string): void {
+  private emit(code: DiagnosticCode, severity: Severity, message: string, fix: string, seq?: number, t = this.t): void {
     if (this.seen.has(code)) return;
     this.seen.add(code);
-    this.report({ code, severity, message, fix, t: this.t });
+    this.report({ code, severity, message, fix, t, ...(seq === undefined ? {} : { seq }) });
   }
 
   private get isSse(): boolean {
@@ -112,10 +161,7 @@ export class DiagnosticsCollector {
       this.emit('charset-not-utf8', r.format === 'sse' ? 'error' : 'warning', `Content-Type declares charset=${charset}; event streams are always UTF-8 (the spec decodes as UTF-8 anyway, Chromium fails the connection).`, 'Encode the stream as UTF-8 and drop the charset parameter or set charset=utf-8.');
     }
     if (r.format === 'sse') {
-      const cache = (r.headers['cache-control'] ?? '').toLowerCase();
-      if (!cache.includes('no-cache') && !cache.includes('no-store')) {
-        this.emit('cache-control-missing', 'info', 'No Cache-Control: no-cache on an event stream; caches and proxies may hold or replay it.', 'Send Cache-Control: no-cache.');
-      }
+      this.checkCacheControl(r.headers['cache-control']);
       const encoding = (r.headers['content-encoding'] ?? '').toLowerCase();
       if (encoding && encoding !== 'identity') {
         this.emit('compression-may-buffer', 'info', `The event stream is compressed (${encoding}); compressors hold data until their buffer fills unless flushed per event.`, 'Flush the compressor after every event, or do not compress text/event-stream.');
@@ -126,13 +172,37 @@ export class DiagnosticsCollector {
     }
   }
 
+  /**
+   * No Cache-Control at all lets a cache store a GET response and serve it
+   * again, and lets proxies treat it as an ordinary download. Caches do not
+   * store responses to POST (RFC 9111 §3 needs explicit freshness for that),
+   * which is how every LLM API is called: there the header is a nicety.
+   */
+  private checkCacheControl(header: string | undefined): void {
+    const value = (header ?? '').toLowerCase();
+    if (value.includes('no-cache') || value.includes('no-store')) return;
+    const fix = 'Send Cache-Control: no-cache (a proxy that compresses or rewrites responses also needs no-transform).';
+    const method = (this.request?.method ?? 'GET').toUpperCase();
+    if (header === undefined && (method === 'GET' || method === 'HEAD')) {
+      this.emit('cache-control-missing', 'warning', 'The event stream has no Cache-Control header: a cache or proxy between server and client may store it and replay it, or hold it back as an ordinary download.', fix);
+    } else if (header === undefined) {
+      this.emit('cache-control-missing', 'info', `The event stream has no Cache-Control header. Caches do not store responses to ${method}, so this request is safe; the same stream served to GET would not be.`, fix);
+    } else {
+      this.emit('cache-control-missing', 'info', `Cache-Control is "${header}", without no-cache: caches and proxies may hold or replay the event stream.`, fix);
+    }
+  }
+
+  /**
+   * Raw text is decoded as a browser decodes the body, so the one leading
+   * BOM a stream may have is already gone: any U+FEFF left is mid-stream.
+   */
   private onRaw(text: string): void {
     this.rawChunks++;
     if (this.firstRaw) {
       this.firstRaw = false;
       this.checkDeclaredFormat(text);
-      if (text.length > 1 && text.slice(1).includes('\uFEFF')) this.bomMidStream();
-    } else if (text.includes('\uFEFF')) this.bomMidStream();
+    }
+    if (text.includes('\uFEFF')) this.bomMidStream();
     if (this.isSse) this.lines.push(text);
   }
 
@@ -151,62 +221,109 @@ export class DiagnosticsCollector {
     }
   }
 
+  /**
+   * A block of the line view is over. The parser dispatches an event for
+   * each block with data, in the same order and from the same chunk, so the
+   * n-th such block of a response is its n-th event.
+   */
   private onBlock(block: SseBlock): void {
-    if (block.fields.has('event') && !block.fields.has('data')) {
-      this.emit('sse-fields-split-by-blank-lines', 'warning', 'An "event:" line stands alone in its block: a blank line came before its "data:", so the event is dispatched (if at all) with type "message" and the named type is lost.', 'Write all fields of an event on consecutive lines and end the event with one blank line: "event: x\\ndata: y\\n\\n".');
+    const own = !block.skipped && block.hasData ? this.blocksWithData++ : undefined;
+    if (block.hasEvent && !block.hasData && !block.skipped) {
+      // The named type was meant for the next event, which goes out as "message".
+      this.later('sse-fields-split-by-blank-lines', this.blocksWithData, (seq, t) =>
+        this.emit('sse-fields-split-by-blank-lines', 'warning', `An "event:" line stands alone in its block: a blank line came before its "data:", so the event is dispatched (if at all) with type "message" and the named type is lost${seq === undefined ? '' : ` (event #${seq})`}.`, 'Write all fields of an event on consecutive lines and end the event with one blank line: "event: x\\ndata: y\\n\\n".', seq, t),
+      );
     }
-    for (const retry of block.values('retry')) {
-      if (!/^\d+$/.test(retry)) this.emit('sse-invalid-retry', 'warning', `retry: "${retry}" is not a whole number of milliseconds; clients ignore it.`, 'Send retry as ASCII digits only, e.g. "retry: 5000".');
+    const retry = block.badRetry;
+    if (retry !== undefined) {
+      this.later('sse-invalid-retry', own, (seq, t) =>
+        this.emit('sse-invalid-retry', 'warning', `retry: "${retry}" is not a whole number of milliseconds${ofEvent(seq)}; clients ignore it.`, 'Send retry as ASCII digits only, e.g. "retry: 5000".', seq, t),
+      );
     }
-    for (const id of block.values('id')) {
-      if (id.includes('\0')) this.emit('sse-id-contains-null', 'warning', 'An id contains a NULL character; clients ignore the whole id field.', 'Remove NULL characters from event ids.');
+    if (block.idWithNull) {
+      this.later('sse-id-contains-null', own, (seq, t) =>
+        this.emit('sse-id-contains-null', 'warning', `An id contains a NULL character${ofEvent(seq)}; clients ignore the whole id field.`, 'Remove NULL characters from event ids.', seq, t),
+      );
     }
   }
 
-  private checkJson(format: string, data: string, error: string | undefined): void {
+  /** Reports a finding when the event with this ordinal arrives (at once when there is none to wait for). */
+  private later(code: DiagnosticCode, ordinal: number | undefined, report: PendingFinding['report']): void {
+    if (this.seen.has(code) || this.pending.some((p) => p.code === code)) return;
+    if (ordinal === undefined) report(undefined, this.t);
+    else this.pending.push({ code, ordinal, report });
+  }
+
+  private onSseEvent(seq: number): void {
+    const ordinal = this.sseEvents++;
+    if (this.pending.length === 0) return;
+    const due = this.pending.filter((p) => p.ordinal <= ordinal);
+    this.pending = this.pending.filter((p) => p.ordinal > ordinal);
+    for (const p of due) p.report(p.ordinal === ordinal ? seq : undefined, this.t);
+  }
+
+  private flushPending(): void {
+    const all = this.pending;
+    this.pending = [];
+    for (const p of all) p.report(undefined, this.t);
+  }
+
+  private checkJson(format: string, data: string, error: string | undefined, seq: number): void {
     if (format === 'sse') {
-      const t = data.trimStart();
-      if ((t.startsWith('{') || t.startsWith('[')) && !isJson(data)) {
-        this.emit('invalid-json-data', 'warning', 'An event\'s data looks like JSON but does not parse; clients calling JSON.parse on it will throw.', 'Send one complete JSON value per event; for multi-line JSON, prefix every line with "data:".');
+      if (this.seen.has('invalid-json-data')) return;
+      const trimmed = data.trim();
+      if (looksLikeJson(trimmed) && !isJson(trimmed)) {
+        this.emit('invalid-json-data', 'warning', `The data of event #${seq} looks like JSON but does not parse; clients calling JSON.parse on it will throw.`, 'Send one complete JSON value per event; for multi-line JSON, prefix every line with "data:".', seq);
       }
       return;
     }
     if (format !== 'ndjson') return;
     if (error === undefined) {
-      this.pendingBadLines = [];
+      this.spans.reset();
+      this.badLines = 0;
       return;
     }
-    this.pendingBadLines.push(data);
-    if (this.pendingBadLines.length > 50) this.pendingBadLines.shift();
-    // Several bad lines that parse when joined: one record was written over several lines.
-    for (let i = 0; i < this.pendingBadLines.length - 1; i++) {
-      if (isJson(this.pendingBadLines.slice(i).join('\n'))) {
-        this.emit('ndjson-record-spans-lines', 'error', 'A JSON record is spread over several lines (pretty-printed); NDJSON needs one record per line, so each line fails alone.', 'Serialize each record on one line (JSON.stringify without indentation) and end it with \\n.');
-        this.pendingBadLines = [];
-        return;
-      }
+    this.badLines++;
+    const first = this.spans.add(data, seq);
+    if (first !== undefined) {
+      this.badLines = 0;
+      this.emit('ndjson-record-spans-lines', 'error', `Records #${first} to #${seq} are one JSON record spread over ${seq - first + 1} lines (pretty-printed); NDJSON needs one record per line, so each line fails alone.`, 'Serialize each record on one line (JSON.stringify without indentation) and end it with \\n.', first);
+      return;
     }
-    if (this.pendingBadLines.length === 1) {
-      this.emit('invalid-json-data', 'warning', 'A line is not valid JSON; NDJSON clients skip or fail on it.', 'Write exactly one JSON value per line.');
+    if (this.badLines === 1) {
+      this.emit('invalid-json-data', 'warning', `Record #${seq} is not valid JSON; NDJSON clients skip or fail on it.`, 'Write exactly one JSON value per line.', seq);
     }
   }
 
   private onEnd(reason: string, ms: number): void {
     const r = this.response;
     if (!r || r.status >= 300) return;
-    if (reason === 'eof' && this.isSse && r.status === 200 && contentTypeEssence(r.headers['content-type']) === 'text/event-stream') {
-      const last = this.lastMessage;
-      const toldToStop = last !== undefined && (END_EVENTS.test(last.event ?? '') || last.data.trim() === '[DONE]');
-      if (toldToStop) {
-        const what = last.data.trim() === '[DONE]' ? 'data "[DONE]"' : `the "${last.event}" event`;
-        this.emit('sse-endless-reconnect', 'info', `The server ended the response after ${what}. EventSource has no close hook: unless the client calls close() when it sees ${what}, the browser reconnects after ${this.retryMs} ms, forever.`, `Make sure every client closes on ${what} (fetch-based clients simply stop reading); or answer the reconnection with HTTP 204.`);
-      } else {
-        this.emit('sse-endless-reconnect', 'warning', `The server ended the response without a final event. A browser EventSource treats that as a dropped connection and reconnects after ${this.retryMs} ms — forever, replaying the stream each time.`, 'Send a last event the client handles by calling close() (e.g. "event: close"), or answer the reconnection with HTTP 204.');
-      }
-    }
+    if (reason === 'eof' && this.isSse && r.status === 200 && contentTypeEssence(r.headers['content-type']) === 'text/event-stream') this.checkEnding();
     if ((reason === 'eof' || reason === 'aborted') && this.events >= 3 && ms >= 500 && r.ttfbMs >= 0.8 * ms && this.rawChunks <= 2) {
       this.emit('response-buffered', 'warning', `All ${this.events} events arrived at once after ${Math.round(r.ttfbMs)} ms: the response was buffered, not streamed.`, 'Flush after each event; turn off proxy buffering (nginx: X-Accel-Buffering: no or proxy_buffering off), and compression or framework output buffering for this route.');
     }
   }
-}
 
+  /**
+   * The server ended an event stream. A browser EventSource takes that as a
+   * dropped connection and reconnects; that only matters when an
+   * EventSource could have made the request at all.
+   */
+  private checkEnding(): void {
+    const last = this.lastMessage;
+    const marker = last === undefined ? undefined : END_SENTINEL.test(last.data.trim()) ? `data "${last.data.trim()}"` : END_EVENTS.test(last.event ?? '') ? `the "${last.event}" event` : undefined;
+    const notEventSource = this.request ? notFromEventSource(this.request) : undefined;
+    if (notEventSource !== undefined) {
+      // Read with fetch: nothing reconnects by itself, and an end marker is all a client needs.
+      if (marker === undefined) {
+        this.emit('sse-endless-reconnect', 'info', `The response ended without an event that marks the end${last ? ` (the last was event #${last.seq})` : ''}. No browser EventSource could have sent this request (${notEventSource}), so nothing reconnects by itself, but a client cannot tell a finished stream from a cut one.`, 'Send a last event that says the stream is complete (e.g. "data: [DONE]" or "event: done").', last?.seq);
+      }
+      return;
+    }
+    if (marker !== undefined && last !== undefined) {
+      this.emit('sse-endless-reconnect', 'info', `The server ended the response after ${marker} (event #${last.seq}). EventSource has no close hook: unless the client calls close() when it sees ${marker}, the browser reconnects after ${this.retryMs} ms, forever.`, `Make sure every client closes on ${marker} (fetch-based clients simply stop reading); or answer the reconnection with HTTP 204.`, last.seq);
+    } else {
+      this.emit('sse-endless-reconnect', 'warning', `The server ended the response without a final event. A browser EventSource treats that as a dropped connection and reconnects after ${this.retryMs} ms — forever, replaying the stream each time.`, 'Send a last event the client handles by calling close() (e.g. "event: close"), or answer the reconnection with HTTP 204.', last?.seq);
+    }
+  }
+}

@@ -1,35 +1,52 @@
 /**
  * A light line-level view of an SSE body for diagnostics: groups lines into
- * blocks at blank lines (CR, LF or CRLF, across chunks) and records which
- * fields each block had. The parser proper is eventsource-parser; this only
- * looks at the shape the server wrote.
+ * blocks at blank lines (CR, LF or CRLF, across chunks) and notes what each
+ * block had. The parser proper is eventsource-parser; this only looks at the
+ * shape the server wrote. What it keeps is bounded whatever the input: per
+ * block, counts, flags and short samples, never the block's text (a stream
+ * of `foo: bar` lines with no blank line must not grow it), and at most
+ * `MAX_LINE` characters of the line being read.
+ *
+ * The text it is given is decoded as a browser decodes it, so the one
+ * leading BOM a stream may have is already gone: a U+FEFF that is left is
+ * part of a field name or value.
  */
 
-/** The fields of one block (lines up to a blank line). */
-export class SseBlock {
-  readonly fields = new Map<string, string[]>();
+/** Characters of a line kept while it is incomplete: field names and short values are all the checks read. */
+const MAX_LINE = 4096;
 
-  /** Values of a field in this block. */
-  values(name: string): string[] {
-    return this.fields.get(name) ?? [];
-  }
+/** Longest sample of a value kept for a message. */
+const MAX_SAMPLE = 64;
 
-  add(name: string, value: string): void {
-    const list = this.fields.get(name);
-    if (list) list.push(value);
-    else this.fields.set(name, [value]);
-  }
+/** What one block (lines up to a blank line) had. */
+export interface SseBlock {
+  /** Lines in the block, comments included. */
+  lines: number;
+  /** It had a `data` field, so a browser dispatches an event for it. */
+  hasData: boolean;
+  /** It had an `event` field. */
+  hasEvent: boolean;
+  /** The first `retry` value that is not ASCII digits, cut short. */
+  badRetry?: string;
+  /** An `id` value contains NULL. */
+  idWithNull: boolean;
+  /** The engine skipped it as larger than the record limit: no event came of it. */
+  skipped: boolean;
+}
+
+function emptyBlock(): SseBlock {
+  return { lines: 0, hasData: false, hasEvent: false, idWithNull: false, skipped: false };
 }
 
 /** Splits pushed text into lines and blocks. */
 export class SseLineScanner {
   private partial = '';
-  private block = new SseBlock();
-  private blockHasLines = false;
+  private block = emptyBlock();
   private pendingCR = false;
 
   constructor(private readonly onBlock: (block: SseBlock) => void) {}
 
+  /** Feeds the next decoded text of the body. */
   push(text: string): void {
     let start = 0;
     for (let i = 0; i < text.length; i++) {
@@ -42,30 +59,55 @@ export class SseLineScanner {
       }
       this.pendingCR = false;
       if (c === 10 || c === 13) {
-        this.line(this.partial + text.slice(start, i));
+        this.line(this.partial === '' ? text.slice(start, Math.min(i, start + MAX_LINE)) : (this.partial + text.slice(start, i)).slice(0, MAX_LINE));
         this.partial = '';
         start = i + 1;
         this.pendingCR = c === 13;
       }
     }
-    if (start < text.length) this.partial += text.slice(start);
-    // Only field names and short values matter here: a huge line is cut, not kept.
-    if (this.partial.length > 65_536) this.partial = this.partial.slice(0, 65_536);
+    if (start < text.length && this.partial.length < MAX_LINE) this.partial += text.slice(start, start + MAX_LINE - this.partial.length);
+  }
+
+  /** The block being read was dropped by the parser (too large): it dispatches nothing. */
+  skipOpenBlock(): void {
+    this.block.skipped = true;
+  }
+
+  /** A new response starts: nothing carries over from the last one. */
+  reset(): void {
+    this.partial = '';
+    this.block = emptyBlock();
+    this.pendingCR = false;
   }
 
   private line(line: string): void {
+    const block = this.block;
     if (line === '') {
-      if (this.blockHasLines) this.onBlock(this.block);
-      this.block = new SseBlock();
-      this.blockHasLines = false;
+      if (block.lines > 0) this.onBlock(block);
+      this.block = emptyBlock();
       return;
     }
-    this.blockHasLines = true;
-    if (line.startsWith(':')) return;
+    block.lines++;
+    if (line.charCodeAt(0) === 58) return; // ':' starts a comment
     const colon = line.indexOf(':');
     const name = colon === -1 ? line : line.slice(0, colon);
     let value = colon === -1 ? '' : line.slice(colon + 1);
     if (value.startsWith(' ')) value = value.slice(1);
-    this.block.add(name.replace(/^\uFEFF/, ''), value);
+    switch (name) {
+      case 'data':
+        block.hasData = true;
+        break;
+      case 'event':
+        block.hasEvent = true;
+        break;
+      case 'retry':
+        if (block.badRetry === undefined && !/^\d+$/.test(value)) block.badRetry = value.slice(0, MAX_SAMPLE);
+        break;
+      case 'id':
+        if (value.includes('\0')) block.idWithNull = true;
+        break;
+      default:
+        break;
+    }
   }
 }
