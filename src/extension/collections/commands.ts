@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { deleteFolder, deleteRequest, insertFolder, insertRequest, newCollectionText, renameFolderText, renameRequestText, writeRequest } from '../../core/collections/edits';
+import { collectionFileName } from '../../core/collections/file-name';
 import { DEFAULT_COLLECTION_FILE } from '../../core/collections/model';
 import { findRequest, fromSpec, listRequests, toSpec } from '../../core/collections/tree';
 import { Commands } from '../../shared/ids';
@@ -39,8 +40,14 @@ async function askName(title: string, value: string, taken: readonly string[] = 
   return vscode.window.showInputBox({
     title,
     value,
-    validateInput: (v) => (v.trim() === '' ? 'A name is needed' : taken.includes(v.trim()) ? `"${v.trim()}" is taken here` : undefined),
+    validateInput: (v) => (v.trim() === '' ? 'A name is needed' : taken.includes(v.trim()) ? `"${v.trim()}" is taken here: choose another name, or open that request and save over it` : undefined),
   });
+}
+
+/** Refuses a tree node its path does not reach (a second one of the same name): by path, a command would act on the first. */
+function reachable<T extends StreamsNode>(n: T): T {
+  if (n.kind !== 'collection' && n.unreachable) throw new Error(`${n.unreachable.message} (line ${n.unreachable.line})`);
+  return n;
 }
 
 /** Registers the collection commands. */
@@ -66,6 +73,7 @@ export function registerCollectionCommands(s: CollectionServices): void {
   const requestNode = (n: unknown): { uri: vscode.Uri; path: string[] } => {
     const node = n as StreamsNode | undefined;
     if (node?.kind !== 'request') throw new Error('Choose a saved request in the Streams view');
+    reachable(node);
     return { uri: node.uri, path: node.path };
   };
 
@@ -90,6 +98,9 @@ export function registerCollectionCommands(s: CollectionServices): void {
         const root = vscode.workspace.workspaceFolders?.[0]?.uri;
         if (!root) throw new Error('Open a folder to save requests in it');
         uri = vscode.Uri.joinPath(root, DEFAULT_COLLECTION_FILE);
+        // A file there that does not parse is the user's work: never replaced by a fresh one.
+        const broken = s.store.get(uri)?.error;
+        if (broken) throw new Error(`${vscode.workspace.asRelativePath(uri)} is not a valid collection, so nothing was saved into it and it was left as it is (${broken}). Fix the file, then save again.`);
         await s.store.create(uri, newCollectionText('Requests'));
       } else if (files.length === 1) uri = files[0]!.uri;
       else {
@@ -97,14 +108,16 @@ export function registerCollectionCommands(s: CollectionServices): void {
         uri = pick?.uri;
       }
       if (!uri) return undefined;
-      const name = await askName('Request name', suggestName(panel.request.spec.url));
+      const taken = (s.store.get(uri)?.collection?.requests ?? []).map((r) => r.name);
+      const name = await askName('Request name', suggestName(panel.request.spec.url), taken);
       if (!name) return undefined;
       dest = { uri, folder: [], name: name.trim() };
     }
     const { spec, settings } = panel.request;
     const d = dest;
+    // A taken name is refused, never saved beside the other (two requests one path cannot tell apart).
     const path = await s.store.edit(d.uri, (text) => {
-      const r = insertRequest(text, d.folder, fromSpec(d.name, spec, settings));
+      const r = insertRequest(text, d.folder, fromSpec(d.name, spec, settings), 'refuse');
       return { text: r.text, result: r.path };
     });
     const source = { uri: d.uri, path };
@@ -132,6 +145,7 @@ export function registerCollectionCommands(s: CollectionServices): void {
 
   s.command(Commands.renameItem, async (n?: StreamsNode, newName?: string) => {
     if (!n || n.kind === 'collection') throw new Error('Choose a request or folder to rename');
+    reachable(n);
     const current = n.path[n.path.length - 1]!;
     const name = typeof newName === 'string' ? newName : await askName(`Rename ${n.kind}`, current);
     if (!name || name === current) return undefined;
@@ -162,6 +176,7 @@ export function registerCollectionCommands(s: CollectionServices): void {
 
   s.command(Commands.deleteItem, async (n?: StreamsNode, confirmed?: boolean) => {
     if (!n || n.kind === 'collection') throw new Error('Choose a request or folder to delete');
+    reachable(n);
     const what = `${n.kind} "${n.path.join('/')}"`;
     if (confirmed !== true) {
       const ok = await vscode.window.showWarningMessage(`Delete ${what}${n.kind === 'folder' ? ' and everything in it' : ''}?`, { modal: true }, 'Delete');
@@ -174,16 +189,30 @@ export function registerCollectionCommands(s: CollectionServices): void {
   s.command(Commands.newCollection, async (fileName?: string) => {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     if (!root) throw new Error('Open a folder to keep collections in it');
-    const name = typeof fileName === 'string' ? fileName : await vscode.window.showInputBox({ title: 'New Collection', prompt: 'File name (saved as <name>.streams.json in the workspace)', value: 'requests' });
+    const name =
+      typeof fileName === 'string'
+        ? fileName
+        : await vscode.window.showInputBox({
+            title: 'New Collection',
+            prompt: 'File name (saved as <name>.streams.json in the workspace)',
+            value: 'requests',
+            validateInput: (v) => {
+              const r = collectionFileName(v);
+              return r.ok ? undefined : r.error;
+            },
+          });
     if (!name) return undefined;
-    const file = name.endsWith('.streams.json') ? name : `${name}.streams.json`;
-    const uri = vscode.Uri.joinPath(root, file);
-    await s.store.create(uri, newCollectionText(name.replace(/\.streams\.json$/, '')));
+    const file = collectionFileName(name);
+    if (!file.ok) throw new Error(`Cannot create the collection "${name}": ${file.error}`);
+    const uri = vscode.Uri.joinPath(root, file.path);
+    // create() refuses a file that exists: a new collection never replaces one.
+    await s.store.create(uri, newCollectionText(file.name));
     return uri;
   });
 
   s.command(Commands.newFolder, async (n?: StreamsNode, folderName?: string) => {
     if (!n || n.kind === 'request') throw new Error('Choose a collection or folder');
+    reachable(n);
     const uri = n.kind === 'collection' ? n.entry.uri : n.uri;
     const parent = n.kind === 'collection' ? [] : n.path;
     const name = typeof folderName === 'string' ? folderName : await askName('New Folder', 'folder');
@@ -202,11 +231,25 @@ export function registerCollectionCommands(s: CollectionServices): void {
 
   s.command(Commands.runSavedRequest, async (query?: string) => {
     await s.store.load();
-    const all = s.store.all().flatMap((e) => (e.collection ? listRequests(e.collection).map((r) => ({ uri: e.uri, path: r.path, request: r.request })) : []));
-    let chosen = typeof query === 'string' ? all.find((r) => r.path.join('/') === query || r.request.name === query) : undefined;
+    const all = s.store.all().flatMap((e) => {
+      const c = e.collection;
+      return c ? listRequests(c).map((r) => ({ uri: e.uri, path: r.path, request: r.request, reachable: findRequest(c, r.path) === r.request })) : [];
+    });
+    let chosen: (typeof all)[number] | undefined;
+    if (typeof query === 'string') {
+      const exact = all.filter((r) => r.path.join('/') === query);
+      const matches = exact.length > 0 ? exact : all.filter((r) => r.request.name === query);
+      if (matches.length > 1) {
+        const list = matches.map((r) => `${vscode.workspace.asRelativePath(r.uri)}: ${r.path.join('/')} (${r.request.method} ${r.request.url})`).join(', ');
+        throw new Error(`"${query}" names ${matches.length} saved requests: ${list}. Choose one in the Streams view, or rename one.`);
+      }
+      chosen = matches[0];
+      if (chosen && !chosen.reachable) throw new Error(`"${query}" is inside a folder that shares its name with one before it in ${vscode.workspace.asRelativePath(chosen.uri)}: rename one of the folders`);
+    }
     if (!chosen) {
+      // A request its path does not reach (a second of the same name) is left out: opening it by path would open the other.
       const pick = await vscode.window.showQuickPick(
-        all.map((r) => ({ label: r.path.join(' / '), description: `${r.request.method} ${r.request.url}`, detail: vscode.workspace.asRelativePath(r.uri), r })),
+        all.filter((r) => r.reachable).map((r) => ({ label: r.path.join(' / '), description: `${r.request.method} ${r.request.url}`, detail: vscode.workspace.asRelativePath(r.uri), r })),
         { title: 'Run Saved Request', matchOnDescription: true, placeHolder: all.length ? 'Type to find a saved request' : 'No saved requests: save one with Ctrl/Cmd+S in a request panel' },
       );
       chosen = pick?.r;

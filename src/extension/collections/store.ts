@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Collection } from '../../core/collections/model';
 import { COLLECTION_GLOB } from '../../core/collections/model';
-import { parseCollection } from '../../core/collections/parse';
+import { parseCollection, type CollectionWarning } from '../../core/collections/parse';
 
 /** One collection file as last read. */
 export interface CollectionEntry {
@@ -14,6 +14,8 @@ export interface CollectionEntry {
   text: string;
   collection?: Collection;
   error?: string;
+  /** Likely mistakes in a file that works (requests sharing a name), with their lines. */
+  warnings?: CollectionWarning[];
 }
 
 /** All collection files in the workspace. */
@@ -64,17 +66,28 @@ export class CollectionStore implements vscode.Disposable {
     this.emitter.fire();
   }
 
-  /** Applies a text edit to a file read fresh from disk, writes it, and refreshes. */
+  /**
+   * Applies a text edit to a file read fresh from disk, writes it, and
+   * refreshes. A file that does not parse is refused and left as it is:
+   * writing a fresh collection over it would lose what the user had.
+   */
   async edit<T>(uri: vscode.Uri, change: (text: string) => { text: string; result: T }): Promise<T> {
+    // Read as bytes and decoded without dropping a byte order mark, so a write keeps it.
     const current = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+    const parsed = parseCollection(current);
+    if (!parsed.ok) {
+      await this.reload(uri);
+      throw new Error(`${vscode.workspace.asRelativePath(uri)} is not a valid collection, so nothing was saved into it and it was left as it is (${parsed.error}). Fix the file, then save again.`);
+    }
     const { text, result } = change(current);
     if (text !== current) await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
     await this.reload(uri);
     return result;
   }
 
-  /** Writes a new file. */
+  /** Writes a new file; refuses one that exists (nothing is ever overwritten). */
   async create(uri: vscode.Uri, text: string): Promise<void> {
+    if (await exists(uri)) throw new Error(`${vscode.workspace.asRelativePath(uri)} already exists: choose another name (the file was left as it is)`);
     await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
     await this.reload(uri);
   }
@@ -85,11 +98,22 @@ export class CollectionStore implements vscode.Disposable {
   }
 }
 
+/** Whether a file (or folder) is there. */
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    // Not found (or not readable, in which case the write that follows says why).
+    return false;
+  }
+}
+
 async function read(uri: vscode.Uri): Promise<CollectionEntry> {
   try {
     const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
     const parsed = parseCollection(text);
-    return parsed.ok ? { uri, text, collection: parsed.collection } : { uri, text, error: parsed.error };
+    return parsed.ok ? { uri, text, collection: parsed.collection, warnings: parsed.warnings } : { uri, text, error: parsed.error };
   } catch (err) {
     return { uri, text: '', error: `Cannot read the file: ${err instanceof Error ? err.message : String(err)}` };
   }

@@ -5,18 +5,42 @@
  */
 import * as vscode from 'vscode';
 import { deleteRequest, insertRequest } from '../../core/collections/edits';
-import { findRequest } from '../../core/collections/tree';
+import { findFolder, findRequest } from '../../core/collections/tree';
 import type { Folder, SavedRequest } from '../../core/collections/model';
 import { log } from '../log';
-import { nodeId, treeItem, type StreamsNode } from './nodes';
-import type { CollectionStore } from './store';
+import { nodeId, treeItem, type StreamsNode, type Unreachable } from './nodes';
+import type { CollectionEntry, CollectionStore } from './store';
 
 const MIME = 'application/vnd.code.tree.streamviewer.streams';
 
-function children(uri: vscode.Uri, path: string[], node: { requests?: SavedRequest[]; folders?: Folder[] }): StreamsNode[] {
+/** Where the file warns about the item at `jsonPath`, for an item its path does not reach. */
+function unreachableAt(entry: CollectionEntry, jsonPath: (string | number)[], name: string): Unreachable {
+  const w = entry.warnings?.find((x) => x.jsonPath.length === jsonPath.length && x.jsonPath.every((p, i) => p === jsonPath[i]));
+  return w ? { message: w.message, line: w.line, column: w.column } : { message: `Another item is named "${name}" before this one: rename one`, line: 1, column: 1 };
+}
+
+/**
+ * The folders and requests of a collection or folder. One that its path
+ * does not reach (a second of the same name, or inside such a folder) is
+ * marked, with the file's warning for it.
+ */
+function children(entry: CollectionEntry, path: string[], node: { requests?: SavedRequest[]; folders?: Folder[] }, json: (string | number)[], inherited?: Unreachable): StreamsNode[] {
+  const c = entry.collection;
+  if (!c) return [];
+  const uri = entry.uri;
   return [
-    ...(node.folders ?? []).map((folder): StreamsNode => ({ kind: 'folder', uri, path: [...path, folder.name], folder })),
-    ...(node.requests ?? []).map((request): StreamsNode => ({ kind: 'request', uri, path: [...path, request.name], request })),
+    ...(node.folders ?? []).map((folder, i): StreamsNode => {
+      const p = [...path, folder.name];
+      const jsonPath = [...json, 'folders', i];
+      const unreachable = inherited ?? (findFolder(c, p) === folder ? undefined : unreachableAt(entry, jsonPath, p.join('/')));
+      return { kind: 'folder', uri, path: p, folder, jsonPath, unreachable };
+    }),
+    ...(node.requests ?? []).map((request, i): StreamsNode => {
+      const p = [...path, request.name];
+      const jsonPath = [...json, 'requests', i];
+      const unreachable = inherited ?? (findRequest(c, p) === request ? undefined : unreachableAt(entry, jsonPath, p.join('/')));
+      return { kind: 'request', uri, path: p, request, jsonPath, unreachable };
+    }),
   ];
 }
 
@@ -41,9 +65,13 @@ export class StreamsTreeProvider implements vscode.TreeDataProvider<StreamsNode>
       await this.store.load();
       return this.store.all().map((entry): StreamsNode => ({ kind: 'collection', entry }));
     }
-    if (n.kind === 'collection') return n.entry.collection ? children(n.entry.uri, [], n.entry.collection) : [];
-    if (n.kind === 'folder') return children(n.uri, n.path, n.folder);
-    return [];
+    if (n.kind === 'collection') return n.entry.collection ? children(n.entry, [], n.entry.collection, []) : [];
+    const entry = this.store.get(n.uri);
+    if (n.kind !== 'folder' || !entry?.collection) return [];
+    if (n.unreachable) return children(entry, n.path, n.folder, n.jsonPath ?? [], n.unreachable);
+    // The folder as the file now holds it (the node may predate a reload).
+    const folder = findFolder(entry.collection, n.path);
+    return folder ? children(entry, n.path, folder, n.jsonPath ?? []) : [];
   }
 
   getParent(n: StreamsNode): StreamsNode | undefined {
@@ -61,7 +89,8 @@ export class StreamsTreeProvider implements vscode.TreeDataProvider<StreamsNode>
   }
 
   handleDrag(source: readonly StreamsNode[], data: vscode.DataTransfer): void {
-    const requests = source.filter((n) => n.kind === 'request');
+    // One its path does not reach cannot be moved: by path, the move would take the other one.
+    const requests = source.filter((n) => n.kind === 'request' && !n.unreachable);
     for (const n of requests) this.dragged.set(nodeId(n), n);
     data.set(MIME, new vscode.DataTransferItem(requests.map(nodeId)));
   }
