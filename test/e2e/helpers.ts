@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../../src/demo/server';
 // @ts-expect-error: plain ES module shared with the test scripts, no types.
 import { launchBrowser, startVsCodeServer, workbenchUrl } from '../../scripts/vscode-test/server.mjs';
@@ -82,4 +82,43 @@ export async function latestPanel(page: Page): Promise<FrameLocator> {
 export async function openPanel(page: Page, command: string): Promise<FrameLocator> {
   await runCommand(page, command);
   return latestPanel(page);
+}
+
+/**
+ * How many pixels of an element differ clearly from its background (its
+ * most common colour), leaving out `inset` pixels at each edge (a border):
+ * zero when the text in it draws nothing. Decoded by the browser itself on
+ * a blank page, so no image library is needed.
+ */
+export async function inkPixels(page: Page, target: Locator, inset = 0): Promise<number> {
+  const png = await target.screenshot();
+  const blank = await page.context().browser()!.newPage();
+  try {
+    return await blank.evaluate(
+      async ({ b64, inset }) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.width;
+        canvas.height = img.height;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const { data, width, height } = ctx.getImageData(inset, inset, Math.max(1, img.width - 2 * inset), Math.max(1, img.height - 2 * inset));
+        const counts = new Map<number, number>();
+        for (let i = 0; i < data.length; i += 4) {
+          const key = (data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!;
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
+        const background = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+        const [r, g, b] = [background >> 16, (background >> 8) & 255, background & 255];
+        let ink = 0;
+        for (let i = 0; i < width * height * 4; i += 4) if (Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) > 90) ink++;
+        return ink;
+      },
+      { b64: png.toString('base64'), inset },
+    );
+  } finally {
+    await blank.close();
+  }
 }
