@@ -78,6 +78,17 @@ describe('diagnostics without false alarms', () => {
     assert.equal(browser.diagnostics.find((d) => d.code === 'sse-endless-reconnect')?.seq, 2);
   });
 
+  it('an end marked inside the last JSON event (finish reason, JSON-RPC response, done, type) needs no advice', () => {
+    for (const last of ['{"candidates":[{"content":{"parts":[{"text":"."}]},"finishReason":"STOP"}]}', '{"jsonrpc":"2.0","id":1,"result":{}}', '{"done":true}', '{"type":"response.completed"}']) {
+      const { diagnostics } = diagnose({ format: 'sse', headers: SSE, body: `data: {"a":1}\n\ndata: ${last}\n\n`, request: POST_JSON });
+      assert.equal(severities(diagnostics)['sse-endless-reconnect'], undefined, last);
+    }
+    const get = diagnose({ format: 'sse', headers: SSE, body: 'data: {"a":1}\n\ndata: {"jsonrpc":"2.0","id":1,"result":{}}\n\n' });
+    const d = get.diagnostics.find((x) => x.code === 'sse-endless-reconnect');
+    assert.equal(d?.severity, 'info');
+    assert.match(d!.message, /JSON-RPC response \(event #2\)/);
+  });
+
   it('an event stream with no Cache-Control is a warning when a cache could store it (GET)', () => {
     const body = 'data: 1\n\nevent: close\ndata: x\n\n';
     const { 'cache-control': _c, ...noCache } = SSE;

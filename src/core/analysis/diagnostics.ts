@@ -9,6 +9,7 @@
  */
 import { charsetOf, contentTypeEssence, contentTypeFor, formatFromContentType, isJson, sniffFormat } from '../detect';
 import type { RequestItem, ResponseItem, TimelineItem } from '../items';
+import { END_SENTINEL, endMarker } from './end-markers';
 import { notFromEventSource } from './eventsource-request';
 import { SpannedRecordFinder } from './ndjson-spans';
 import { SseLineScanner, type SseBlock } from './sse-lines';
@@ -48,12 +49,6 @@ export const DIAGNOSTIC_CODES = [
 
 /** A diagnostic code. */
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
-
-/** Event types that tell a client the stream is over, so an EventSource would be closed. */
-const END_EVENTS = /^(close|closed|done|end|complete|completed|finish|finished|message_stop|response\.completed|response\.failed|response\.incomplete|error)$/i;
-
-/** Plain-text end markers sent as data, e.g. OpenAI's `[DONE]`: not JSON, and not meant to be. */
-const END_SENTINEL = /^\[[A-Za-z][\w -]*\]$/;
 
 /** Data that starts like a JSON object, array or string (and is no end marker). */
 function looksLikeJson(trimmed: string): boolean {
@@ -311,7 +306,7 @@ export class DiagnosticsCollector {
    */
   private checkEnding(): void {
     const last = this.lastMessage;
-    const marker = last === undefined ? undefined : END_SENTINEL.test(last.data.trim()) ? `data "${last.data.trim()}"` : END_EVENTS.test(last.event ?? '') ? `the "${last.event}" event` : undefined;
+    const marker = last === undefined ? undefined : endMarker(last.event, last.data);
     const notEventSource = this.request ? notFromEventSource(this.request) : undefined;
     if (notEventSource !== undefined) {
       // Read with fetch: nothing reconnects by itself, and an end marker is all a client needs.
