@@ -62,6 +62,14 @@ describe('maskSecrets', () => {
     assert.equal(createMasker(secrets)(text), secrets.map((_, i) => `${i}:${M}`).join(' '));
   });
 
+  it('masks a secret made of backslashes in a long run of backslashes (each character matches one way, not every way)', () => {
+    // Before, a backslash could be read as \\ or \\\\ at every step: 12 of them in a 2 kB run took 7 s, 24 would not end.
+    const secret = `${'\\'.repeat(24)}x`;
+    const run = '\\'.repeat(5000);
+    assert.equal(maskSecrets(`${run}y ${JSON.stringify({ k: secret })}`, [secret]), `${run}y {"k":"${M}"}`);
+    assert.equal(maskSecrets(`${run}y${secret}z`, [secret]), `${run}y${M}z`);
+  });
+
   it('masks the shell-quoted form Copy as cURL writes', () => {
     assert.equal(maskSecrets(`-H 'X-Key: it'\\''s'`, ["it's"]), `-H 'X-Key: ${M}'`);
   });

@@ -66,16 +66,28 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** A regular-expression source matching `secret` in any of its forms. */
-function secretPattern(secret: string): string {
-  let source = '';
+/**
+ * A regular-expression source matching `secret` in any of its forms. The
+ * common whole forms (as written, JSON-escaped once and twice) come first.
+ * Then each character may take any of its forms; those groups are atomic
+ * (a lookahead captures the longest form that fits, a backreference takes
+ * it), because forms that overlap, like `\\` and `\\\\` for a backslash,
+ * would otherwise let a run of backslashes cost exponential time.
+ */
+function secretPattern(secret: string, group: () => string): string {
+  const whole = new Set([secret, jsonEscape(secret), jsonEscape(jsonEscape(secret))]);
+  let flexible = '';
   for (const ch of secret) {
     const forms = characterForms(ch)
       .sort((a, b) => b.length - a.length)
       .map(escapeRegExp);
-    source += forms.length === 1 ? forms[0]! : `(?:${forms.join('|')})`;
+    if (forms.length === 1) flexible += forms[0]!;
+    else {
+      const name = group();
+      flexible += `(?=(?<${name}>${forms.join('|')}))\\k<${name}>`;
+    }
   }
-  return source;
+  return [...[...whole].sort((a, b) => b.length - a.length).map(escapeRegExp), flexible].join('|');
 }
 
 /** The distinct non-empty secret values, as strings (a JSON environment can hold numbers). */
@@ -96,7 +108,9 @@ export function createMasker(secrets: Iterable<unknown>, mask = SECRET_MASK): Ma
   if (texts.length === 0) return (text) => text;
   let pattern: RegExp;
   try {
-    pattern = new RegExp(texts.map(secretPattern).join('|'), 'g');
+    let groups = 0;
+    const group = (): string => `g${groups++}`;
+    pattern = new RegExp(texts.map((t) => secretPattern(t, group)).join('|'), 'g');
   } catch {
     // A pattern too large to compile (megabytes of secrets): fall back to the values as written.
     return (text) => texts.reduce((out, s) => out.split(s).join(mask), String(text));
