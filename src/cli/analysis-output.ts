@@ -10,7 +10,7 @@ import type { Palette } from './listing';
 
 /** The `diagnostic` line. */
 export function diagnosticLine(d: Diagnostic): Record<string, unknown> {
-  return { type: 'diagnostic', code: d.code, severity: d.severity, message: d.message, fix: d.fix, t: d.t };
+  return { type: 'diagnostic', code: d.code, severity: d.severity, message: d.message, fix: d.fix, t: d.t, ...(d.seq !== undefined ? { seq: d.seq } : {}) };
 }
 
 /** The `merged` line; `provider` is null when no LLM stream was recognised. */

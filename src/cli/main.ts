@@ -81,7 +81,8 @@ async function main(argv: string[]): Promise<number> {
     controller.abort();
   });
   process.on('SIGTERM', () => controller.abort());
-  const secrets = saved?.secrets ?? [];
+  // URL and Basic passwords are secrets too, whether the request was saved or typed.
+  const secrets = [...(saved?.secrets ?? []), ...secretsOfRequest(options.spec)];
   // A recording goes to its file as the stream arrives: an unwritable path fails before the request.
   let record: FileRecording | undefined;
   if (options.record !== undefined) {
@@ -126,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
     request: saved?.written ?? options.spec,
     resolved: options.spec,
     settings: options.settings,
-    secrets: [...secrets, ...secretsOfRequest(options.spec)],
+    secrets,
     replay: recording ? { recording, speed: options.speed } : undefined,
     signal: controller.signal,
     record,

@@ -46,6 +46,15 @@ export class BoundedBuffer<T> {
     return this.items.length > this.start ? this.items[this.items.length - 1] : undefined;
   }
 
+  /** Appends one item; returns how many of the oldest were dropped to make room. */
+  add(item: T): number {
+    const size = this.sizeOf(item);
+    this.items.push(item);
+    this.sizes.push(size);
+    this.bytes += size;
+    return this.length > this.bounds.maxItems || this.bytes > this.bounds.maxBytes ? this.trim() : 0;
+  }
+
   /** Appends items; returns how many of the oldest were dropped to make room. */
   push(batch: readonly T[]): number {
     for (const item of batch) {

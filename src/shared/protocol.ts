@@ -5,7 +5,8 @@
  * from the webview are checked at runtime before the host trusts them.
  */
 import { isJsonObject } from './json-object';
-import type { AnalysisUpdate, EndItem, RawInfo, RawRow, RequestSpec, StreamSettings, WireItem } from './wire';
+import type { PackedItems } from './packed';
+import type { AnalysisUpdate, EndItem, RawInfo, RawRow, RequestSpec, StreamSettings } from './wire';
 
 /** What the editor holds; also what `setState` keeps across reloads. */
 export interface PanelState {
@@ -77,7 +78,7 @@ export type HostToWebview =
   /** A stream starts; `label` names a replay so it does not pass for a live request. */
   | { type: 'stream/didStart'; requestId: string; label?: string }
   /** Items received since the last batch, what the analysis concluded, and where the raw text stands. */
-  | { type: 'stream/didReceive'; requestId: string; items: WireItem[]; analysis: AnalysisUpdate; raw: RawInfo }
+  | { type: 'stream/didReceive'; requestId: string; items: PackedItems; analysis: AnalysisUpdate; raw: RawInfo }
   | { type: 'stream/didEnd'; requestId: string; end: EndItem }
   /** Rows of the raw text, answering `raw/get`. */
   | { type: 'raw/didGet'; requestId: string; from: number; rows: RawRow[] }

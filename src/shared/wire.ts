@@ -10,6 +10,7 @@ import type { Diagnostic } from '../core/analysis/diagnostics';
 import type { StreamStats } from '../core/analysis/stats';
 import type { MessageItem, RawItem, TimelineItem } from '../core/items';
 import type { MergedResponse } from '../core/llm/types';
+import type { PackedDispatches } from './packed';
 
 export type { Diagnostic, DiagnosticCode, Severity } from '../core/analysis/diagnostics';
 export type { Dispatch } from '../core/analysis/eventsource';
@@ -77,7 +78,7 @@ export interface AnalysisUpdate {
   merged?: MergedResponse;
   stats: StreamStats;
   /** What EventSource dispatched since the last batch. */
-  dispatches: DispatchRef[];
+  dispatches: PackedDispatches;
 }
 
 /** Items the host stores and the webview keeps: their approximate memory, for byte bounds. */
@@ -99,14 +100,6 @@ export function itemBytes(item: TimelineItem | WireItem): number {
     default:
       return 64;
   }
-}
-
-/** The item as it crosses to the webview (raw items do not cross). */
-export function toWireItem(item: TimelineItem, piece?: string): WireItem | undefined {
-  if (item.kind === 'raw') return undefined;
-  if (item.kind !== 'message') return item;
-  const { json: _json, ...rest } = item;
-  return piece === undefined ? rest : { ...rest, piece };
 }
 
 /** The dispatch as it crosses to the webview. */

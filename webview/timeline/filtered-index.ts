@@ -68,13 +68,14 @@ export class FilteredIndex {
   }
 
   /** Rows were appended at `first`; tests them now unless a scan will reach them. */
-  appended(first: number, items: readonly WireItem[], wasScanning: boolean): void {
+  appended(first: number, count: number, wasScanning: boolean): void {
     const f = this.filter;
     if (!f?.ok || !f.active || wasScanning) return;
-    items.forEach((item, k) => {
-      if (f.test(item)) this.matches.push(first + k);
-    });
-    this.scanAt = first + items.length;
+    for (let n = first; n < first + count; n++) {
+      const item = this.rows.itemAt(n);
+      if (item && f.test(item)) this.matches.push(n);
+    }
+    this.scanAt = first + count;
   }
 
   /** Drops matches of rows that are no longer kept. */

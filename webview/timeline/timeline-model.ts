@@ -6,14 +6,18 @@
  * run it in node.
  */
 import { BoundedBuffer, type Bounds } from '../../src/shared/bounded-buffer';
-import { itemBytes, type AnalysisUpdate, type Diagnostic, type DispatchRef, type EndItem, type ErrorItem, type MergedResponse, type RawInfo, type ResponseItem, type StreamStats, type WireItem, type WireMessage } from '../../src/shared/wire';
+import { PackedBatch, unpackDispatches, type PackedItems } from '../../src/shared/packed';
+import type { AnalysisUpdate, Diagnostic, DispatchRef, EndItem, ErrorItem, MergedResponse, RawInfo, ResponseItem, StreamStats, WireItem, WireMessage } from '../../src/shared/wire';
+import { PackedStore } from './packed-store';
+
+const decoder = new TextDecoder();
 
 /** An EventSource dispatch ready to show: an event with its message, when the message is still kept. */
 export type DispatchRow = Exclude<DispatchRef, { kind: 'event' }> | { kind: 'event'; t: number; seq: number; message: WireMessage | undefined };
 
 /** One stream's timeline. */
 export class TimelineModel {
-  readonly items: BoundedBuffer<WireItem>;
+  readonly items: PackedStore;
   readonly dispatches: BoundedBuffer<DispatchRef>;
   problems: Diagnostic[] = [];
   merged: MergedResponse | undefined;
@@ -35,7 +39,7 @@ export class TimelineModel {
   private firstSeq = 0;
 
   constructor(bounds: Bounds) {
-    this.items = new BoundedBuffer<WireItem>(bounds, itemBytes);
+    this.items = new PackedStore(bounds);
     this.dispatches = new BoundedBuffer<DispatchRef>(bounds.maxItems);
   }
 
@@ -66,16 +70,21 @@ export class TimelineModel {
     this.pruneSeqIndex();
   }
 
-  /** Adds a batch; returns the absolute number of its first item. */
-  add(items: readonly WireItem[], analysis: AnalysisUpdate, raw: RawInfo): number {
-    const first = this.items.dropped + this.items.length;
-    let n = first;
-    for (const item of items) {
-      if (item.kind === 'message') {
-        if (this.seqIndex.length === this.seqHead) this.firstSeq = item.seq;
-        this.seqIndex.push(n);
-        this.events++;
-      } else if (item.kind === 'chunk') this.events++;
+  /**
+   * Adds a batch; returns the absolute number of its first item, and the
+   * batch opened for reading (its chip keys, its items when a filter tests them).
+   */
+  add(packed: PackedItems, analysis: AnalysisUpdate, raw: RawInfo): { first: number; batch: PackedBatch } {
+    const batch = new PackedBatch(packed, decoder);
+    const first = this.items.push(batch);
+    for (let i = 0; i < batch.count; i++) {
+      if (!batch.isMessage(i)) continue;
+      if (this.seqIndex.length === this.seqHead) this.firstSeq = batch.seqAt(i);
+      this.seqIndex.push(first + i);
+      this.events++;
+    }
+    for (const item of batch.otherItems().values()) {
+      if (item.kind === 'chunk') this.events++;
       else if (item.kind === 'response') this.response = item;
       else if (item.kind === 'end') this.end = item;
       else if (item.kind === 'error') {
@@ -85,33 +94,31 @@ export class TimelineModel {
           this.lastWarning = item;
         }
       }
-      n++;
     }
-    this.received += items.length;
-    this.items.push(items);
+    this.received += batch.count;
     this.pruneSeqIndex();
     if (analysis.problems.length > 0) {
       // Errors first, then warnings, then information.
       const rank = { error: 0, warning: 1, info: 2 };
       this.problems = [...this.problems, ...analysis.problems].sort((a, b) => rank[a.severity] - rank[b.severity]);
     }
-    if (analysis.dispatches.length > 0) this.dispatches.push(analysis.dispatches);
+    if (analysis.dispatches.count > 0) this.dispatches.push(unpackDispatches(analysis.dispatches));
     if (analysis.merged) this.merged = analysis.merged;
     this.stats = analysis.stats;
     this.raw = raw;
-    return first;
+    return { first, batch };
   }
 
   /** The item with this absolute number, if still kept. */
   itemAt(absolute: number): WireItem | undefined {
-    return this.items.at(absolute - this.items.dropped);
+    return this.items.itemAt(absolute);
   }
 
   /** The absolute number of the message with this `seq`, if still kept. */
   absoluteOfSeq(seq: number): number | undefined {
     const n = this.seqIndex[this.seqHead + seq - this.firstSeq];
-    const item = n === undefined ? undefined : this.itemAt(n);
-    return item?.kind === 'message' && item.seq === seq ? n : undefined;
+    const at = n === undefined ? undefined : this.items.locate(n);
+    return at && at.batch.isMessage(at.i) && at.batch.seqAt(at.i) === seq ? n : undefined;
   }
 
   /** The dispatch at `i` (0 = oldest kept), with its message. */

@@ -7,7 +7,8 @@
  */
 import type { Bounds } from '../../src/shared/bounded-buffer';
 import { formatBytes } from '../../src/shared/format';
-import { STALL_MS, type AnalysisUpdate, type EndItem, type RawInfo, type RawRow, type WireItem } from '../../src/shared/wire';
+import type { PackedItems } from '../../src/shared/packed';
+import { STALL_MS, type AnalysisUpdate, type EndItem, type RawInfo, type RawRow } from '../../src/shared/wire';
 import type { WebviewSnapshot } from '../../src/shared/protocol';
 import { h, icon, replaceChildren } from '../dom';
 import { DetailPane } from './detail';
@@ -167,16 +168,16 @@ export class TimelineView {
   }
 
   /** Adds a batch: items, the host's analysis, where the raw text stands. */
-  add(items: readonly WireItem[], analysis: AnalysisUpdate, raw: RawInfo): void {
+  add(items: PackedItems, analysis: AnalysisUpdate, raw: RawInfo): void {
     const hadResponse = this.model.response;
     const errors = this.model.warnings + (this.model.fatal ? 1 : 0);
     const wasScanning = this.index.scanning;
-    const first = this.model.add(items, analysis, raw);
-    for (const item of items) this.chips.count(typeOf(item));
+    const { first, batch } = this.model.add(items, analysis, raw);
+    for (let i = 0; i < batch.count; i++) this.chips.count(batch.isMessage(i) ? `e:${batch.eventAt(i)}` : typeOf(batch.item(i)));
     if (this.model.response && this.model.response !== hadResponse) this.head.setResponse(this.model.response);
     if (this.model.warnings + (this.model.fatal ? 1 : 0) !== errors) this.renderBanner();
     this.raw.setInfo(raw);
-    this.index.appended(first, items, wasScanning);
+    this.index.appended(first, batch.count, wasScanning);
     this.schedule();
   }
 

@@ -10,33 +10,57 @@ import type { RawInfo, RawRow } from '../../shared/wire';
 /** Longest row: a longer line is shown in pieces, so every character shows without a 32 MB DOM node. */
 export const ROW_CHARS = 2000;
 
+const EOLS: readonly RawRow['eol'][] = ['', '\n', '\r\n', '\r'];
+const EOL_NONE = 0;
+const EOL_LF = 1;
+const EOL_CRLF = 2;
+const EOL_CR = 3;
+
+/** Typed columns that grow by doubling: rows of a burst cost a few bytes each, not an object. */
+class Column<A extends Float64Array | Uint8Array> {
+  length = 0;
+  constructor(public data: A, private readonly make: (n: number) => A) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = this.make(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  /** Drops the first `n` entries. */
+  shift(n: number): void {
+    this.data.copyWithin(0, n, this.length);
+    this.length -= n;
+  }
+}
+
 /** Received text as display rows. */
 export class RawRows {
   /** Kept chunks and the text offset each starts at. */
   private chunks: string[] = [];
   private chunkStarts: number[] = [];
+  private chunkBytes: number[] = [];
   private firstChunk = 0;
   /** Text offset of the first character still kept. */
   private keptFrom = 0;
   /** Total characters received. */
   private length = 0;
-  /** Rows: start offset, end offset (before the line break), line number, line break. */
-  private rowStart: number[] = [];
-  private rowEnd: number[] = [];
-  private rowLine: number[] = [];
-  private rowEol: RawRow['eol'][] = [];
-  private firstRowIndex = 0;
-  /** Rows dropped before `rowStart[firstRowIndex]`. */
+  /** Rows: text offset where each starts, its line number, and the line break that ends it. */
+  private readonly starts = new Column(new Float64Array(1024), (n) => new Float64Array(n));
+  private readonly lines = new Column(new Float64Array(1024), (n) => new Float64Array(n));
+  private readonly eols = new Column(new Uint8Array(1024), (n) => new Uint8Array(n));
+  /** Rows removed from the columns, and rows still in them but dropped (before `keptFrom`). */
   private droppedRows = 0;
+  private rowHead = 0;
   private line = 1;
   /** The last chunk ended in CR: an LF starting the next one belongs to it. */
   private pendingCr = false;
   private bytesKept = 0;
   private bytesDropped = 0;
-  private chunkBytes: number[] = [];
 
   constructor(private maxBytes: number) {
-    this.openRow(0, false);
+    this.openRow(0);
   }
 
   /** Adds received text (`size`: the bytes it was decoded from). */
@@ -53,48 +77,49 @@ export class RawRows {
       this.pendingCr = false;
       if (text.charCodeAt(0) === 10) {
         // The CR already ended the row; the LF joins its line break.
-        const last = this.rowStart.length - 2;
-        if (last >= this.firstRowIndex) this.rowEol[last] = '\r\n';
-        this.rowStart[this.rowStart.length - 1] = base + 1;
-        this.rowEnd[this.rowEnd.length - 1] = base + 1;
+        this.eols.data[this.eols.length - 2] = EOL_CRLF;
+        this.starts.data[this.starts.length - 1] = base + 1;
         i = 1;
       }
     }
-    for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 10 && c !== 13) continue;
-      const at = base + i;
-      if (c === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
-        this.closeRow(at, '\r\n');
-        i++;
-        this.openRow(base + i + 1, false);
-      } else {
-        this.closeRow(at, c === 10 ? '\n' : '\r');
-        if (c === 13 && i + 1 === text.length) this.pendingCr = true;
-        this.openRow(at + 1, false);
-      }
+    // indexOf finds line breaks at native speed; a chunk of one long line costs one scan.
+    let lf = text.indexOf('\n', i);
+    let cr = text.indexOf('\r', i);
+    while (lf >= 0 || cr >= 0) {
+      const k = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+      const crlf = k === cr && k + 1 < text.length && text.charCodeAt(k + 1) === 10;
+      this.cutLongRow(base + k);
+      this.eols.data[this.eols.length - 1] = crlf ? EOL_CRLF : k === lf ? EOL_LF : EOL_CR;
+      if (k === cr && k + 1 === text.length) this.pendingCr = true;
+      i = k + (crlf ? 2 : 1);
+      this.line++;
+      this.openRow(base + i);
+      if (lf >= 0 && lf < i) lf = text.indexOf('\n', i);
+      if (cr >= 0 && cr < i) cr = text.indexOf('\r', i);
     }
-    this.splitLongRow();
+    this.cutLongRow(this.length);
     this.trim();
   }
 
   /** Where the rows stand, for the webview. */
   info(): RawInfo {
-    return { firstRow: this.droppedRows, endRow: this.droppedRows + this.rowStart.length - this.firstRowIndex, bytes: this.bytesKept, droppedBytes: this.bytesDropped };
+    return { firstRow: this.droppedRows + this.rowHead, endRow: this.droppedRows + this.starts.length, bytes: this.bytesKept, droppedBytes: this.bytesDropped };
   }
 
   /** Rows `from` (absolute row number) to `to` (exclusive), the ones still kept. */
   rows(from: number, to: number): RawRow[] {
     const out: RawRow[] = [];
-    const start = Math.max(from, this.droppedRows);
-    const end = Math.min(to, this.droppedRows + this.rowStart.length - this.firstRowIndex);
+    const start = Math.max(from, this.droppedRows + this.rowHead);
+    const end = Math.min(to, this.droppedRows + this.starts.length);
     for (let r = start; r < end; r++) {
-      const i = this.firstRowIndex + r - this.droppedRows;
-      const a = Math.max(this.rowStart[i]!, this.keptFrom);
-      const b = i === this.rowStart.length - 1 ? this.length : this.rowEnd[i]!;
-      // Only a row cut for length ends without a line break (the open last row is never a previous one).
-      const continued = i > 0 && this.rowEol[i - 1] === '';
-      out.push({ line: this.rowLine[i]!, continued, text: this.slice(a, b), eol: this.rowEol[i]! });
+      const i = r - this.droppedRows;
+      const eol = this.eols.data[i]!;
+      const last = i === this.starts.length - 1;
+      const b = last ? this.length : this.starts.data[i + 1]! - (eol === EOL_CRLF ? 2 : eol === EOL_NONE ? 0 : 1);
+      const a = Math.min(Math.max(this.starts.data[i]!, this.keptFrom), b);
+      // Only a row cut for length ends without a line break, and the open last row is never a previous one.
+      const continued = i > 0 ? this.eols.data[i - 1] === EOL_NONE : false;
+      out.push({ line: this.lines.data[i]!, continued, text: this.slice(a, b), eol: last ? '' : EOLS[eol]! });
     }
     return out;
   }
@@ -112,36 +137,15 @@ export class RawRows {
     this.trim();
   }
 
-  private openRow(start: number, continued: boolean): void {
-    if (!continued && this.rowStart.length > 0) this.line++;
-    this.rowStart.push(start);
-    this.rowEnd.push(start);
-    this.rowLine.push(this.line);
-    this.rowEol.push('');
+  private openRow(start: number): void {
+    this.starts.push(start);
+    this.lines.push(this.line);
+    this.eols.push(EOL_NONE);
   }
 
-  private closeRow(end: number, eol: RawRow['eol']): void {
-    // A line longer than a row is cut into pieces before it ends.
-    while (end - this.rowStart[this.rowStart.length - 1]! > ROW_CHARS) this.cutLast();
-    const j = this.rowStart.length - 1;
-    this.rowEnd[j] = end;
-    this.rowEol[j] = eol;
-  }
-
-  /** The open row grew past ROW_CHARS: cut pieces off it. */
-  private splitLongRow(): void {
-    while (this.length - this.rowStart[this.rowStart.length - 1]! > ROW_CHARS) this.cutLast();
-  }
-
-  private cutLast(): void {
-    const j = this.rowStart.length - 1;
-    const cut = this.rowStart[j]! + ROW_CHARS;
-    this.rowEnd[j] = cut;
-    this.rowEol[j] = '';
-    this.rowStart.push(cut);
-    this.rowEnd.push(cut);
-    this.rowLine.push(this.line);
-    this.rowEol.push('');
+  /** The open row runs to `end`: pieces of ROW_CHARS are cut off it first. */
+  private cutLongRow(end: number): void {
+    while (end - this.starts.data[this.starts.length - 1]! > ROW_CHARS) this.openRow(this.starts.data[this.starts.length - 1]! + ROW_CHARS);
   }
 
   private slice(a: number, b: number): string {
@@ -171,6 +175,7 @@ export class RawRows {
 
   /** Drops the oldest chunks (and the rows that lie wholly in them) beyond the byte bound. */
   private trim(): void {
+    if (this.bytesKept <= this.maxBytes) return;
     while (this.bytesKept > this.maxBytes && this.chunks.length - this.firstChunk > 1) {
       const size = this.chunkBytes[this.firstChunk]!;
       this.bytesKept -= size;
@@ -180,22 +185,20 @@ export class RawRows {
       this.keptFrom = this.chunkStarts[this.firstChunk]!;
     }
     // Rows that ended before the kept text are gone; a row cut in the middle keeps its kept part.
-    while (this.firstRowIndex < this.rowStart.length - 1 && this.rowEnd[this.firstRowIndex]! < this.keptFrom) {
-      this.firstRowIndex++;
-      this.droppedRows++;
+    // They go in one move once they are many, so dropping stays linear.
+    while (this.rowHead < this.starts.length - 1 && this.starts.data[this.rowHead + 1]! <= this.keptFrom) this.rowHead++;
+    if (this.rowHead > 4096 && this.rowHead * 2 > this.starts.length) {
+      this.starts.shift(this.rowHead);
+      this.lines.shift(this.rowHead);
+      this.eols.shift(this.rowHead);
+      this.droppedRows += this.rowHead;
+      this.rowHead = 0;
     }
     if (this.firstChunk > 1024 && this.firstChunk * 2 > this.chunks.length) {
       this.chunks = this.chunks.slice(this.firstChunk);
       this.chunkStarts = this.chunkStarts.slice(this.firstChunk);
       this.chunkBytes = this.chunkBytes.slice(this.firstChunk);
       this.firstChunk = 0;
-    }
-    if (this.firstRowIndex > 4096 && this.firstRowIndex * 2 > this.rowStart.length) {
-      this.rowStart = this.rowStart.slice(this.firstRowIndex);
-      this.rowEnd = this.rowEnd.slice(this.firstRowIndex);
-      this.rowLine = this.rowLine.slice(this.firstRowIndex);
-      this.rowEol = this.rowEol.slice(this.firstRowIndex);
-      this.firstRowIndex = 0;
     }
   }
 }

@@ -112,7 +112,7 @@ export class StreamRun {
     if (item.kind === 'raw') this.raw?.add(item.text, item.size);
     else {
       if (item.kind === 'message' || item.kind === 'chunk') this.events++;
-      this.store?.push([item]);
+      this.store?.add(item);
     }
     this.options.onItem?.(item, piece);
   }

@@ -11,7 +11,8 @@ import type { Diagnostic } from '../../core/analysis/diagnostics';
 import type { EndItem, TimelineItem } from '../../core/items';
 import { StreamRun, type StreamRunOptions } from '../../core/run/stream-run';
 import type { HostToWebview } from '../../shared/protocol';
-import { toDispatchRef, toWireItem, type AnalysisUpdate, type DispatchRef, type WireItem } from '../../shared/wire';
+import { packDispatches, packItems } from '../../shared/packed';
+import { toDispatchRef, type AnalysisUpdate, type DispatchRef, type StreamStats } from '../../shared/wire';
 import { Batcher } from '../batcher';
 
 /** How often, at most, the assembled response is sent again while it grows. */
@@ -29,7 +30,9 @@ export interface FeedTarget {
 export class StreamFeed {
   readonly run: StreamRun;
   readonly done: Promise<EndItem>;
-  private items: WireItem[] = [];
+  /** Items since the last batch (raw text apart), and the LLM text of messages by their place. */
+  private items: TimelineItem[] = [];
+  private pieces = new Map<number, string>();
   private problems: Diagnostic[] = [];
   private dispatches: DispatchRef[] = [];
   private readonly batcher: Batcher<true>;
@@ -46,9 +49,9 @@ export class StreamFeed {
     this.run = new StreamRun({
       ...options,
       onItem: (item: TimelineItem, piece) => {
-        const wire = toWireItem(item, piece);
-        if (!wire) return;
-        this.items.push(wire);
+        if (item.kind === 'raw') return;
+        if (piece !== undefined) this.pieces.set(this.items.length, piece);
+        this.items.push(item);
         this.batcher.add(true);
       },
       onDiagnostic: (d) => {
@@ -75,9 +78,10 @@ export class StreamFeed {
   }
 
   private flush(final: boolean): void {
-    const items = this.items;
+    const items = packItems(this.items, this.pieces);
     this.items = [];
-    const analysis: AnalysisUpdate = { problems: this.problems, dispatches: this.dispatches, stats: this.run.timing() ?? emptyStats() };
+    this.pieces = new Map();
+    const analysis: AnalysisUpdate = { problems: this.problems, dispatches: packDispatches(this.dispatches), stats: this.run.timing() ?? emptyStats() };
     this.problems = [];
     this.dispatches = [];
     const changes = this.run.mergeChanges;
@@ -95,6 +99,6 @@ export class StreamFeed {
   }
 }
 
-function emptyStats(): AnalysisUpdate['stats'] {
+function emptyStats(): StreamStats {
   return { ttfbMs: null, firstEventMs: null, durationMs: 0, events: 0, bytes: 0, eventsPerSec: 0, gapMs: { p50: 0, p95: 0, max: 0 }, stalls: { thresholdMs: 0, count: 0, longestMs: 0 }, perSecond: [] };
 }

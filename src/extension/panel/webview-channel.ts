@@ -1,24 +1,12 @@
 /**
  * The host's end of one panel's webview: messages posted before the webview
- * says it is ready wait in an outbox (batches of one stream merge there),
+ * says it is ready wait in an outbox,
  * messages from the webview are checked before anything trusts them, and
  * tests can ask what the webview shows.
  */
 import * as vscode from 'vscode';
 import { isWebviewMessage, type HostToWebview, type WebviewSnapshot, type WebviewToHost } from '../../shared/protocol';
 import { log } from '../log';
-
-type Receive = Extract<HostToWebview, { type: 'stream/didReceive' }>;
-
-/** Folds a later batch of the same stream into an earlier one. */
-function mergeBatch(into: Receive, next: Receive): void {
-  into.items.push(...next.items);
-  into.analysis.problems.push(...next.analysis.problems);
-  into.analysis.dispatches.push(...next.analysis.dispatches);
-  into.analysis.stats = next.analysis.stats;
-  if (next.analysis.merged) into.analysis.merged = next.analysis.merged;
-  into.raw = next.raw;
-}
 
 /** A webview's message channel. */
 export class WebviewChannel implements vscode.Disposable {
@@ -53,9 +41,7 @@ export class WebviewChannel implements vscode.Disposable {
       void this.webview.postMessage(message);
       return;
     }
-    const last = this.outbox[this.outbox.length - 1];
-    if (message.type === 'stream/didReceive' && last?.type === 'stream/didReceive' && last.requestId === message.requestId) mergeBatch(last, message);
-    else this.outbox.push(message);
+    this.outbox.push(message);
   }
 
   /** What the webview shows now (for tests). */

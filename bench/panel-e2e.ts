@@ -1,0 +1,92 @@
+/**
+ * The panel's speed where users see it: the real VS Code (the VS Code server
+ * from code-server in Debian's chromium, as the e2e tests run it), a
+ * loopback server answering with a burst of events, Send pressed in the
+ * panel, and the time until the stream's last row is on screen. Read in the
+ * webview's own frame: the longest main-thread task (PerformanceObserver
+ * `longtask`) and the JS heap afterwards; and the host's events/s from the
+ * session's own duration.
+ */
+import type { Frame } from 'playwright-core';
+import { latestPanel, openWorkbench, runCommand } from '../test/e2e/helpers';
+
+/** One burst's figures. */
+export interface PanelRun {
+  ms: number;
+  longestTaskMs: number;
+  tasksOver50: number;
+  heapMb: number;
+  hostEventsPerSec: number;
+}
+
+interface FrameResult {
+  ms: number;
+  tasks: number[];
+  heap: number;
+  hostMs: number;
+  events: number;
+}
+
+/**
+ * Runs in the webview's frame: clears the timeline, presses Send, and waits
+ * for the end row of `expected` events. Plain JavaScript text, because the
+ * TypeScript loader would wrap a function with helpers the page lacks.
+ */
+const IN_FRAME = `async (expected) => {
+  document.querySelector('button[title="Clear timeline"]')?.click();
+  await new Promise((resolve) => {
+    const wait = () => (document.querySelector('.item-row') ? requestAnimationFrame(wait) : resolve());
+    wait();
+  });
+  const tasks = [];
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
+  observer.observe({ type: 'longtask' });
+  const t0 = performance.now();
+  document.querySelector('.send-button').click();
+  const text = await new Promise((resolve) => {
+    const check = () => {
+      const data = document.querySelector('.item-row.tone-end .cell-data')?.textContent ?? '';
+      if (data.includes(expected + ' events')) resolve(data);
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+  const ms = performance.now() - t0;
+  // Tasks still queued when the row showed belong to the burst too.
+  await new Promise((r) => setTimeout(r, 300));
+  observer.disconnect();
+  const hostSeconds = /in ([\\d.]+) s/.exec(text)?.[1];
+  return { ms, tasks, heap: performance.memory?.usedJSHeapSize ?? 0, hostMs: Number(hostSeconds ?? 0) * 1000, events: expected };
+}`;
+
+/** Sends the request in the panel and waits, in the webview's frame, for the end row of `events` events. */
+function burst(frame: Frame, events: number): Promise<FrameResult> {
+  return frame.evaluate(`(${IN_FRAME})(${events})`) as Promise<FrameResult>;
+}
+
+/** Runs `rounds` bursts of `events` events from `url` in the real workbench. */
+export async function runPanelBench(url: string, events: number, rounds: number): Promise<PanelRun[]> {
+  const wb = await openWorkbench({ 'workbench.colorTheme': 'Default Dark Modern' });
+  try {
+    await runCommand(wb.page, 'Stream Viewer: New Request');
+    const panel = await latestPanel(wb.page);
+    await panel.locator('.url-input').fill(url);
+    const handle = await panel.locator('body').elementHandle();
+    const frame = await handle!.ownerFrame();
+    if (!frame) throw new Error('no webview frame');
+    const runs: PanelRun[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const r = await burst(frame, events);
+      runs.push({
+        ms: r.ms,
+        longestTaskMs: Math.max(0, ...r.tasks),
+        tasksOver50: r.tasks.filter((t) => t > 50).length,
+        heapMb: r.heap / 1e6,
+        hostEventsPerSec: r.hostMs > 0 ? r.events / (r.hostMs / 1000) : 0,
+      });
+    }
+    return runs;
+  } finally {
+    await wb.close();
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * The compact form a batch crosses to the webview in. VS Code's webview
+ * channel moves typed arrays as bytes, but JSON-encodes (and the page then
+ * structured-clones) every object: 100 000 event objects cost seconds, the
+ * same events as three typed arrays cost milliseconds. Messages — nearly
+ * every item of a busy stream — go as columns: numbers in a `Float64Array`,
+ * string lengths in an `Int32Array`, and all their text as one UTF-8 buffer;
+ * the few other items (request, response, errors, end…) go as objects with
+ * their place in the batch.
+ */
+import type { DispatchRef, StreamFormat, TimelineItem, WireItem, WireMessage } from './wire';
+
+/** Numbers per message in `nums`: t, offset, seq, size, format. */
+export const NUMS = 5;
+/** Strings per message in `lens`: event, id, data, error, piece (-1: absent). */
+export const LENS = 5;
+
+const FORMATS: readonly WireMessage['format'][] = ['sse', 'ndjson', 'json-seq'];
+
+/** A batch of items, packed. */
+export interface PackedItems {
+  count: number;
+  nums: Float64Array;
+  lens: Int32Array;
+  /** The strings of every message, one after the other, as UTF-8. */
+  text: Uint8Array;
+  /** Items that are not messages, with their place in the batch. */
+  others: { at: number; item: Exclude<WireItem, WireMessage> }[];
+}
+
+/** EventSource dispatches, packed: events as (t, seq) pairs, the rest as objects with their place. */
+export interface PackedDispatches {
+  count: number;
+  events: Float64Array;
+  others: { at: number; d: Exclude<DispatchRef, { kind: 'event' }> }[];
+}
+
+const encoder = new TextEncoder();
+
+/** Packs a batch (host side); `pieces` holds the LLM text of messages by their place in the batch. */
+export function packItems(items: readonly (WireItem | TimelineItem)[], pieces?: ReadonlyMap<number, string>): PackedItems {
+  let messages = 0;
+  for (const item of items) if (item.kind === 'message') messages++;
+  const nums = new Float64Array(messages * NUMS);
+  const lens = new Int32Array(messages * LENS);
+  const parts: string[] = [];
+  const others: PackedItems['others'] = [];
+  let m = 0;
+  // Text is made well-formed so it can be cut by UTF-16 length after the UTF-8 round trip (a lone surrogate would become U+FFFD).
+  items.forEach((item, at) => {
+    if (item.kind === 'raw') throw new Error('raw items do not cross to the webview');
+    if (item.kind !== 'message') {
+      others.push({ at, item });
+      return;
+    }
+    const n = m * NUMS;
+    nums[n] = item.t;
+    nums[n + 1] = item.offset;
+    nums[n + 2] = item.seq;
+    nums[n + 3] = item.size;
+    nums[n + 4] = FORMATS.indexOf(item.format);
+    const l = m * LENS;
+    // No closure per item: this loop runs for every event of a burst.
+    const strings = [item.event, item.id, item.data, item.error, pieces?.get(at) ?? ('piece' in item ? item.piece : undefined)];
+    for (let k = 0; k < LENS; k++) {
+      const v = strings[k];
+      if (v === undefined) lens[l + k] = -1;
+      else {
+        const w = v.isWellFormed() ? v : v.toWellFormed();
+        lens[l + k] = w.length;
+        parts.push(w);
+      }
+    }
+    m++;
+  });
+  return { count: items.length, nums, lens, text: encoder.encode(parts.join('')), others };
+}
+
+/** Packs EventSource dispatches (host side). */
+export function packDispatches(ds: readonly DispatchRef[]): PackedDispatches {
+  let n = 0;
+  for (const d of ds) if (d.kind === 'event') n++;
+  const events = new Float64Array(n * 2);
+  const others: PackedDispatches['others'] = [];
+  let k = 0;
+  ds.forEach((d, at) => {
+    if (d.kind === 'event') {
+      events[k++] = d.t;
+      events[k++] = d.seq;
+    } else others.push({ at, d });
+  });
+  return { count: ds.length, events, others };
+}
+
+/** Unpacks dispatches (webview side). */
+export function unpackDispatches(p: PackedDispatches): DispatchRef[] {
+  const out: DispatchRef[] = new Array<DispatchRef>(p.count);
+  for (const { at, d } of p.others) out[at] = d;
+  let k = 0;
+  for (let i = 0; i < p.count; i++) {
+    if (out[i]) continue;
+    out[i] = { kind: 'event', t: p.events[k]!, seq: p.events[k + 1]! };
+    k += 2;
+  }
+  return out;
+}
+
+/**
+ * A packed batch opened for reading (webview side): items come out one at a
+ * time, made when asked for, so a kept batch costs its text and its numbers,
+ * not an object per event.
+ */
+export class PackedBatch {
+  readonly count: number;
+  /** Place in the batch → message number, or -1 for another item. */
+  private readonly messageAt: Int32Array;
+  /** Start of each message's strings in `text`. */
+  private readonly starts: Int32Array;
+  private readonly text: string;
+  private readonly others = new Map<number, Exclude<WireItem, WireMessage>>();
+  /** Memory the batch holds, about. */
+  readonly bytes: number;
+
+  constructor(private readonly p: PackedItems, decoder: TextDecoder) {
+    this.count = p.count;
+    this.text = decoder.decode(p.text);
+    for (const o of p.others) this.others.set(o.at, o.item);
+    this.messageAt = new Int32Array(p.count);
+    let m = 0;
+    for (let i = 0; i < p.count; i++) this.messageAt[i] = this.others.has(i) ? -1 : m++;
+    this.starts = new Int32Array(m);
+    let pos = 0;
+    for (let k = 0; k < m; k++) {
+      this.starts[k] = pos;
+      for (let j = 0; j < LENS; j++) pos += Math.max(0, p.lens[k * LENS + j]!);
+    }
+    this.bytes = this.text.length * 2 + p.nums.byteLength + p.lens.byteLength + m * 8 + p.count * 4 + p.others.length * 512;
+  }
+
+  /** Whether item `i` is a message. */
+  isMessage(i: number): boolean {
+    return this.messageAt[i]! >= 0;
+  }
+
+  /** The `seq` of message item `i`. */
+  seqAt(i: number): number {
+    return this.p.nums[this.messageAt[i]! * NUMS + 2]!;
+  }
+
+  /** What groups message item `i` in the type chips: its SSE event type, else its format. */
+  eventAt(i: number): string {
+    const m = this.messageAt[i]!;
+    const len = this.p.lens[m * LENS]!;
+    return len < 0 ? FORMATS[this.p.nums[m * NUMS + 4]!]! : this.text.slice(this.starts[m]!, this.starts[m]! + len);
+  }
+
+  /** Item `i` of the batch. */
+  item(i: number): WireItem {
+    const m = this.messageAt[i]!;
+    if (m < 0) return this.others.get(i)!;
+    const n = m * NUMS;
+    const l = m * LENS;
+    const nums = this.p.nums;
+    const lens = this.p.lens;
+    let pos = this.starts[m]!;
+    const take = (k: number): string | undefined => {
+      const len = lens[l + k]!;
+      if (len < 0) return undefined;
+      const s = this.text.slice(pos, pos + len);
+      pos += len;
+      return s;
+    };
+    const event = take(0);
+    const id = take(1);
+    const data = take(2)!;
+    const error = take(3);
+    const piece = take(4);
+    const message: WireMessage = { kind: 'message', t: nums[n]!, offset: nums[n + 1]!, seq: nums[n + 2]!, size: nums[n + 3]!, format: FORMATS[nums[n + 4]!] as Exclude<StreamFormat, 'text'>, data };
+    if (event !== undefined) message.event = event;
+    if (id !== undefined) message.id = id;
+    if (error !== undefined) message.error = error;
+    if (piece !== undefined) message.piece = piece;
+    return message;
+  }
+
+  /** The items that are not messages, with their places. */
+  otherItems(): ReadonlyMap<number, Exclude<WireItem, WireMessage>> {
+    return this.others;
+  }
+}
