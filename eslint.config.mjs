@@ -25,10 +25,49 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  // The floors of the code, checked: shared (types, protocol, formatting, pure models) is the ground floor;
+  // core (the engine) stands on it; the extension, the CLI and the demo on core; the webview on shared only.
+  {
+    files: ['src/**/*.ts', 'webview/**/*.ts'],
+    ignores: ['src/extension/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only src/extension talks to VS Code.' }] }],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'Only src/extension talks to VS Code.' }],
+          patterns: [{ group: ['**/core/**', '**/extension/**', '**/cli/**', '**/webview/**', 'node:*'], allowTypeImports: true, message: 'src/shared is pure: it may name the engine\'s types, never run its code.' }],
+        },
+      ],
+    },
+  },
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['vscode', '**/extension/**', '**/webview/**'] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'Only src/extension talks to VS Code.' }],
+          patterns: [{ group: ['**/extension/**', '**/webview/**', '**/cli/**', '**/demo/**'], message: 'The engine stands alone: the extension, CLI and demo use it, not the other way round.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['webview/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The webview talks to the host by messages only.' }],
+          patterns: [{ group: ['**/src/core/**', '**/src/extension/**', '**/src/cli/**', '**/src/demo/**', 'node:*'], message: 'The webview renders what the host sends: it imports only src/shared.' }],
+        },
+      ],
     },
   },
 );
