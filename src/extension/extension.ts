@@ -133,9 +133,8 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
           });
     if (!input) return undefined;
     const { spec, ignored } = parseCurl(input);
-    const panel = target();
-    panel.load(spec);
-    panel.reveal();
+    // A new panel, as an API client opens a new tab: the open request and its timeline stay as they were.
+    openPanel({ ...defaultPanelState(), spec });
     if (ignored.length > 0) void vscode.window.showInformationMessage(`Imported from cURL; ignored: ${ignored.join(', ')}`);
     return spec;
   });
@@ -177,7 +176,7 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
   registerCollectionCommands({ command, store, environments, secrets, activePanel: () => panels.active, openPanel: () => openPanel(), panels: () => panels.all() });
   command(Commands.refreshCollections, () => store.load(true));
 
-  registerRecordingCommands({ command, activePanel: () => panels.active, openPanel: () => openPanel(), version: String(context.extension.packageJSON.version ?? '') });
+  registerRecordingCommands({ command, subscriptions: context.subscriptions, activePanel: () => panels.active, openPanel: () => openPanel(), version: String(context.extension.packageJSON.version ?? '') });
 
   context.subscriptions.push(
     statusBar,

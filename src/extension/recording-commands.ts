@@ -1,20 +1,26 @@
 /**
  * Recording commands: save the latest stream of a panel, open a recording
- * into a panel (at once or at its original pace), export it as raw text,
- * NDJSON or HAR, and compare two recordings.
+ * into a panel labelled as a replay (at once or at its original pace),
+ * export it as raw text, NDJSON or HAR, and compare two recordings side by
+ * side in the diff editor.
  */
 import * as vscode from 'vscode';
-import { diffLines, diffRecordings, type RecordingDiff } from '../core/recording/diff';
+import type { CompareOptions } from '../core/recording/comparable';
+import { diffRecordings } from '../core/recording/diff';
 import { toHar, toNdjson, toRawText } from '../core/recording/export';
-import { parseRecording, RECORDING_EXTENSION, stringifyRecording, type Recording } from '../core/recording/format';
-import { previewText } from '../shared/format';
+import { recordingName, recordingStem } from '../core/recording/file-name';
+import { parseRecording, stringifyRecording, type Recording } from '../core/recording/format';
 import { Commands } from '../shared/ids';
 import { log } from './log';
 import type { RequestPanel } from './panel';
+import { askCompareOptions, ComparedDocuments, showComparison } from './recording-compare';
+import { askRecordingUri, confirmSaved } from './recording-save';
 
 /** What the commands need from the extension. */
 export interface RecordingServices {
   command(id: string, fn: (...args: never[]) => unknown): void;
+  /** Keeps what the commands register until the extension deactivates. */
+  subscriptions: vscode.Disposable[];
   activePanel(): RequestPanel | undefined;
   openPanel(): RequestPanel;
   version: string;
@@ -43,22 +49,18 @@ function currentRecording(services: RecordingServices): Recording {
   return rec;
 }
 
-/** The diff as a plain text document. */
-export function diffText(d: RecordingDiff, a: string, b: string): string {
-  const lines = diffLines(d, previewText);
-  const changes = lines.filter((l) => l.kind !== 'summary' && l.kind !== 'timing');
-  const rest = lines.slice(changes.length);
-  return [`Stream Viewer: ${a} → ${b}`, '', ...changes.map((l) => l.text), '', ...rest.map((l) => l.text)].join('\n') + '\n';
-}
-
 /** Registers the recording commands. */
 export function registerRecordingCommands(services: RecordingServices): void {
+  const compared = new ComparedDocuments();
+  services.subscriptions.push(compared);
+
   services.command(Commands.saveRecording, async (target?: vscode.Uri) => {
     const rec = currentRecording(services);
-    const uri = target instanceof vscode.Uri ? target : await vscode.window.showSaveDialog({ title: 'Save Recording', filters: FILTERS, defaultUri: defaultUri(`stream${RECORDING_EXTENSION}`) });
+    const uri = target instanceof vscode.Uri ? target : await askRecordingUri(recordingStem(rec.request.url, services.activePanel()?.source?.path.at(-1)));
     if (!uri) return undefined;
     await vscode.workspace.fs.writeFile(uri, Buffer.from(stringifyRecording(rec), 'utf8'));
     log().info(`saved a recording to ${uri.toString()}`);
+    confirmSaved(uri);
     return uri;
   });
 
@@ -80,7 +82,7 @@ export function registerRecordingCommands(services: RecordingServices): void {
       pace = choice.speed;
     }
     const panel = services.openPanel();
-    return panel.replay(rec, pace);
+    return panel.replay(rec, pace, recordingName(uri.path));
   });
 
   services.command(Commands.exportRecording, async (format?: ExportFormat, target?: vscode.Uri) => {
@@ -105,14 +107,19 @@ export function registerRecordingCommands(services: RecordingServices): void {
     return uri;
   });
 
-  services.command(Commands.diffRecordings, async (first?: vscode.Uri, second?: vscode.Uri) => {
+  // Given both files (a test, another extension), `exact` says how to compare; picked by hand, the user is asked.
+  services.command(Commands.diffRecordings, async (first?: vscode.Uri, second?: vscode.Uri, exact?: boolean) => {
+    const given = first instanceof vscode.Uri && second instanceof vscode.Uri;
     const a = first instanceof vscode.Uri ? first : await pickRecording('Compare Recordings: the first (before)');
     if (!a) return undefined;
     const b = second instanceof vscode.Uri ? second : await pickRecording('Compare Recordings: the second (after)');
     if (!b) return undefined;
-    const d = diffRecordings(await readRecording(a), await readRecording(b));
-    const doc = await vscode.workspace.openTextDocument({ content: diffText(d, vscode.workspace.asRelativePath(a), vscode.workspace.asRelativePath(b)), language: 'diff' });
-    await vscode.window.showTextDocument(doc, { preview: true });
+    const options: CompareOptions | undefined = given ? { ignoreVolatile: exact !== true } : await askCompareOptions();
+    if (!options) return undefined;
+    const [before, after] = [await readRecording(a), await readRecording(b)];
+    const d = diffRecordings(before, after, options);
+    await showComparison(compared, { uri: a, recording: before }, { uri: b, recording: after }, options);
+    void vscode.window.setStatusBarMessage(`Stream Viewer: ${d.same ? `the same ${d.unchanged} events` : `${d.changes.length} events differ, ${d.unchanged} the same`}`, 8000);
     return d;
   });
 }

@@ -2,9 +2,11 @@
  * Compares two recordings of the same request: which events were added,
  * removed or changed (aligned by longest common subsequence on type and
  * data; within a run of edits, a removed and an added event of the same
- * type are one change), and how the timing moved.
+ * type are one change), and how the timing moved. On request, values that
+ * differ in every run (generated ids, timestamps) do not count as changes.
  */
 import type { MessageItem } from '../items';
+import { maskVolatile, type CompareOptions } from './comparable';
 import { recordedMessages } from './export';
 import type { Recording } from './format';
 
@@ -95,9 +97,10 @@ function editRuns(x: MessageItem[], y: MessageItem[]): { runs: EventChange[][]; 
 }
 
 /** Compares recording `a` (before) with `b` (after). */
-export function diffRecordings(a: Recording, b: Recording): RecordingDiff {
-  const x = recordedMessages(a);
-  const y = recordedMessages(b);
+export function diffRecordings(a: Recording, b: Recording, options: CompareOptions = { ignoreVolatile: false }): RecordingDiff {
+  const messages = (r: Recording): MessageItem[] => (options.ignoreVolatile ? recordedMessages(r).map((m) => ({ ...m, data: maskVolatile(m.data) })) : recordedMessages(r));
+  const x = messages(a);
+  const y = messages(b);
   const { runs, unchanged } = editRuns(x, y);
   const changes: EventChange[] = [];
   for (const run of runs) {
