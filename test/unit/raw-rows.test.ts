@@ -24,6 +24,10 @@ describe('raw rows', () => {
     for (let i = 0; i <= text.length; i += 3) for (let j = i; j <= text.length; j += 2) assert.deepEqual(rowsOf([text.slice(0, i), text.slice(i, j), text.slice(j)]), expected, `split at ${i}, ${j}`);
   });
 
+  it('keeps a CR at a chunk end waiting across an empty chunk', () => {
+    assert.deepEqual(rowsOf(['a\r', '', '\nb']), ['1:a:"\\r\\n"', '2:b:""']);
+  });
+
   it('cuts a long line into rows of ROW_CHARS that continue it, so every character shows', () => {
     const long = 'x'.repeat(ROW_CHARS * 2 + 5);
     const rows = rowsOf([long.slice(0, 7), long.slice(7), '\nnext']);

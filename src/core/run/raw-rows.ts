@@ -73,7 +73,8 @@ export class RawRows {
     this.bytesKept += size;
     this.length += text.length;
     let i = 0;
-    if (this.pendingCr) {
+    // An empty piece (half a character) keeps a pending CR waiting.
+    if (this.pendingCr && text.length > 0) {
       this.pendingCr = false;
       if (text.charCodeAt(0) === 10) {
         // The CR already ended the row; the LF joins its line break.
