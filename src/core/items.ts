@@ -64,7 +64,7 @@ export interface MessageItem extends ItemBase {
   data: string;
   /** SSE last event ID at dispatch time (may be ""). Absent for JSON records. */
   id?: string;
-  /** Parsed record for NDJSON / json-seq when it is valid JSON. */
+  /** Parsed record for NDJSON / json-seq when it is valid JSON; for SSE, the data parsed by the analysis when it holds a JSON object or array. */
   json?: unknown;
   /** Why an NDJSON / json-seq record is not valid JSON; the stream goes on. */
   error?: string;

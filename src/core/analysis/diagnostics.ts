@@ -118,7 +118,9 @@ export class DiagnosticsCollector {
         this.events++;
         this.lastMessage = { event: item.event, data: item.data, seq: item.seq };
         if (item.format === 'sse') this.onSseEvent(item.seq);
-        this.checkJson(item.format, item.data, item.error, item.seq);
+        // Data already parsed (by the analysis, or the NDJSON parser) is JSON.
+        if (item.json === undefined) this.checkJson(item.format, item.data, item.error, item.seq);
+        else if (item.format === 'ndjson') this.checkJson(item.format, item.data, undefined, item.seq);
         return;
       case 'chunk':
         this.events++;
