@@ -6,7 +6,7 @@
  * refer to other variables; cycles and missing names are reported.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import { substituteVariables, type VariableLookup } from '../variables';
+import { substituteVariables, VariableError, type VariableLookup } from '../variables';
 
 /** Inputs of a resolver. */
 export interface ResolverSources {
@@ -23,34 +23,70 @@ export interface Resolver {
   secretsUsed(): string[];
 }
 
-const MAX_DEPTH = 10;
+/** Most variables one value may nest through; deeper is almost surely a generated file, not a person's. */
+const MAX_DEPTH = 64;
 
-/** Builds the lookup for one request run. */
+/** Most characters one variable may expand to, the variables inside it included. */
+export const MAX_VARIABLE_CHARS = 1024 * 1024;
+
+/** `record[name]` when `record` has it itself: `{{constructor}}` is not Object.prototype.constructor. */
+function own<T>(record: Readonly<Record<string, T>> | undefined, name: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, name) ? record[name] : undefined;
+}
+
+/**
+ * Builds the lookup for one request run. Each named variable is expanded
+ * once and remembered for the run: a value that repeats another variable
+ * eight times, ten levels deep, costs ten expansions, not eight to the tenth.
+ * Throws a `VariableError` for a value past `MAX_VARIABLE_CHARS` or nested
+ * past 64 levels.
+ */
 export function createResolver(sources: ResolverSources): Resolver {
   const used = new Set<string>();
+  const expanded = new Map<string, string | undefined>();
+  /** Names being expanded, outermost first: meeting one again is a cycle. */
+  const expanding = new Set<string>();
   const builtin = (name: string): string | undefined => {
     if (name === '$uuid' || name === '$guid') return randomUUID();
     if (name === '$timestamp') return String(Math.floor(Date.now() / 1000));
     if (name === '$isoTimestamp') return new Date().toISOString();
     if (name === '$randomInt') return String(randomInt(0, 1000));
-    if (name.startsWith('$env:')) return sources.processEnv?.[name.slice(5)];
+    if (name.startsWith('$env:')) return own(sources.processEnv, name.slice(5));
     return undefined;
   };
-  const resolve = (name: string, seen: string[]): string | undefined => {
+  const resolve = (name: string): string | undefined => {
     if (name.startsWith('secret:')) {
       const v = sources.secret?.(name.slice(7));
       if (v !== undefined && v !== '') used.add(v);
       return v;
     }
     if (name.startsWith('$')) return builtin(name);
-    const raw = sources.overrides?.[name] ?? sources.environment?.[name];
+    const raw = own(sources.overrides, name) ?? own(sources.environment, name);
     if (raw === undefined) return undefined;
-    if (seen.includes(name) || seen.length >= MAX_DEPTH) return undefined;
-    // A value may itself use variables (e.g. baseUrl = "https://{{host}}").
-    const inner = substituteVariables(raw, (n) => resolve(n, [...seen, name]));
-    return inner.missing.length > 0 ? undefined : inner.text;
+    if (expanded.has(name)) return expanded.get(name);
+    // Met again while still expanding it: a cycle, which has no value.
+    if (expanding.has(name)) return undefined;
+    if (expanding.size >= MAX_DEPTH) {
+      throw new VariableError(name, `{{${name}}} is nested more than ${MAX_DEPTH} variables deep (${[...expanding].slice(0, 3).join(' → ')} → …)`);
+    }
+    expanding.add(name);
+    try {
+      // A value may itself use variables (e.g. baseUrl = "https://{{host}}").
+      const inner = substituteVariables(raw, resolve, MAX_VARIABLE_CHARS);
+      if (inner.overflow !== undefined) {
+        throw new VariableError(
+          name,
+          `{{${name}}} expands to more than ${MAX_VARIABLE_CHARS / 1024 / 1024} MiB (at {{${inner.overflow}}}): a value that uses another variable many times grows with every level`,
+        );
+      }
+      const value = inner.missing.length > 0 ? undefined : inner.text;
+      expanded.set(name, value);
+      return value;
+    } finally {
+      expanding.delete(name);
+    }
   };
-  return { lookup: (name) => resolve(name, []), secretsUsed: () => [...used] };
+  return { lookup: resolve, secretsUsed: () => [...used] };
 }
 
 /** The environment variable the CLI reads `{{secret:NAME}}` from: STREAM_VIEWER_SECRET_NAME. */
