@@ -16,6 +16,8 @@ export interface PanelRun {
   longestTaskMs: number;
   tasksOver50: number;
   heapMb: number;
+  /** Heap growth over the burst (the page's heap is shared with the workbench in the same renderer). */
+  heapGrowthMb: number;
   hostEventsPerSec: number;
 }
 
@@ -23,6 +25,8 @@ interface FrameResult {
   ms: number;
   tasks: number[];
   heap: number;
+  heapBefore: number;
+  gc: boolean;
   hostMs: number;
   events: number;
 }
@@ -38,6 +42,9 @@ const IN_FRAME = `async (expected) => {
     const wait = () => (document.querySelector('.item-row') ? requestAnimationFrame(wait) : resolve());
     wait();
   });
+  const settle = async () => { if (typeof gc === 'function') { gc(); await new Promise((r) => setTimeout(r, 200)); gc(); } };
+  await settle();
+  const heapBefore = performance.memory?.usedJSHeapSize ?? 0;
   const tasks = [];
   const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
   observer.observe({ type: 'longtask' });
@@ -55,8 +62,9 @@ const IN_FRAME = `async (expected) => {
   // Tasks still queued when the row showed belong to the burst too.
   await new Promise((r) => setTimeout(r, 300));
   observer.disconnect();
+  await settle();
   const hostSeconds = /in ([\\d.]+) s/.exec(text)?.[1];
-  return { ms, tasks, heap: performance.memory?.usedJSHeapSize ?? 0, hostMs: Number(hostSeconds ?? 0) * 1000, events: expected };
+  return { ms, tasks, heap: performance.memory?.usedJSHeapSize ?? 0, heapBefore, gc: typeof gc === 'function', hostMs: Number(hostSeconds ?? 0) * 1000, events: expected };
 }`;
 
 /** Sends the request in the panel and waits, in the webview's frame, for the end row of `events` events. */
@@ -66,7 +74,8 @@ function burst(frame: Frame, events: number): Promise<FrameResult> {
 
 /** Runs `rounds` bursts of `events` events from `url` in the real workbench. */
 export async function runPanelBench(url: string, events: number, rounds: number): Promise<PanelRun[]> {
-  const wb = await openWorkbench({ 'workbench.colorTheme': 'Default Dark Modern' });
+  // gc() in the page, so the heap is read after a collection, not with the burst's garbage in it.
+  const wb = await openWorkbench({ 'workbench.colorTheme': 'Default Dark Modern' }, ['--js-flags=--expose-gc']);
   try {
     await runCommand(wb.page, 'Stream Viewer: New Request');
     const panel = await latestPanel(wb.page);
@@ -82,6 +91,7 @@ export async function runPanelBench(url: string, events: number, rounds: number)
         longestTaskMs: Math.max(0, ...r.tasks),
         tasksOver50: r.tasks.filter((t) => t > 50).length,
         heapMb: r.heap / 1e6,
+        heapGrowthMb: (r.heap - r.heapBefore) / 1e6,
         hostEventsPerSec: r.hostMs > 0 ? r.events / (r.hostMs / 1000) : 0,
       });
     }

@@ -138,11 +138,11 @@ export function chromiumPath() {
 }
 
 /** Launches chromium with the flags this closed network needs. */
-export async function launchBrowser({ headless = true } = {}) {
+export async function launchBrowser({ headless = true, args = [] } = {}) {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: chromiumPath(),
     headless,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...args],
   });
 }

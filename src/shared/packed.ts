@@ -92,14 +92,18 @@ export function packDispatches(ds: readonly DispatchRef[]): PackedDispatches {
   return { count: ds.length, events, others };
 }
 
-/** Unpacks dispatches (webview side). */
-export function unpackDispatches(p: PackedDispatches): DispatchRef[] {
-  const out: DispatchRef[] = new Array<DispatchRef>(p.count);
+/**
+ * Unpacks dispatches (webview side): an event becomes just the `seq` of its
+ * message (it was dispatched when the message arrived), so 100 000 of them
+ * cost a number each, not an object.
+ */
+export function unpackDispatches(p: PackedDispatches): (number | Exclude<DispatchRef, { kind: 'event' }>)[] {
+  const out = new Array<number | Exclude<DispatchRef, { kind: 'event' }>>(p.count);
   for (const { at, d } of p.others) out[at] = d;
-  let k = 0;
+  let k = 1;
   for (let i = 0; i < p.count; i++) {
-    if (out[i]) continue;
-    out[i] = { kind: 'event', t: p.events[k]!, seq: p.events[k + 1]! };
+    if (out[i] !== undefined) continue;
+    out[i] = p.events[k]!;
     k += 2;
   }
   return out;
@@ -118,11 +122,16 @@ export class PackedBatch {
   private readonly starts: Int32Array;
   private readonly text: string;
   private readonly others = new Map<number, Exclude<WireItem, WireMessage>>();
+  private readonly nums: Float64Array;
+  private readonly lens: Int32Array;
   /** Memory the batch holds, about. */
   readonly bytes: number;
 
-  constructor(private readonly p: PackedItems, decoder: TextDecoder) {
+  /** Opens `p`; its UTF-8 buffer is decoded once and not kept. */
+  constructor(p: PackedItems, decoder: TextDecoder) {
     this.count = p.count;
+    this.nums = p.nums;
+    this.lens = p.lens;
     this.text = decoder.decode(p.text);
     for (const o of p.others) this.others.set(o.at, o.item);
     this.messageAt = new Int32Array(p.count);
@@ -144,14 +153,14 @@ export class PackedBatch {
 
   /** The `seq` of message item `i`. */
   seqAt(i: number): number {
-    return this.p.nums[this.messageAt[i]! * NUMS + 2]!;
+    return this.nums[this.messageAt[i]! * NUMS + 2]!;
   }
 
   /** What groups message item `i` in the type chips: its SSE event type, else its format. */
   eventAt(i: number): string {
     const m = this.messageAt[i]!;
-    const len = this.p.lens[m * LENS]!;
-    return len < 0 ? FORMATS[this.p.nums[m * NUMS + 4]!]! : this.text.slice(this.starts[m]!, this.starts[m]! + len);
+    const len = this.lens[m * LENS]!;
+    return len < 0 ? FORMATS[this.nums[m * NUMS + 4]!]! : this.text.slice(this.starts[m]!, this.starts[m]! + len);
   }
 
   /** Item `i` of the batch. */
@@ -160,8 +169,8 @@ export class PackedBatch {
     if (m < 0) return this.others.get(i)!;
     const n = m * NUMS;
     const l = m * LENS;
-    const nums = this.p.nums;
-    const lens = this.p.lens;
+    const nums = this.nums;
+    const lens = this.lens;
     let pos = this.starts[m]!;
     const take = (k: number): string | undefined => {
       const len = lens[l + k]!;

@@ -31,12 +31,12 @@ export interface Workbench {
 }
 
 /** Starts the demo server, a VS Code server with `settings`, and a browser page on its workbench. */
-export async function openWorkbench(settings: Record<string, unknown> = {}): Promise<Workbench> {
+export async function openWorkbench(settings: Record<string, unknown> = {}, browserArgs: string[] = []): Promise<Workbench> {
   mkdirSync(artifacts, { recursive: true });
   const demo = await startDemoServer({ port: 0 });
   const workspace = mkdtempSync(join(tmpdir(), 'stream-viewer-e2e-'));
   const server = (await startVsCodeServer({ settings: { 'streamViewer.demo.port': demo.port, 'window.commandCenter': false, ...settings } })) as VsCodeServer;
-  const browser = (await launchBrowser()) as Browser;
+  const browser = (await launchBrowser({ args: browserArgs })) as Browser;
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(workbenchUrl(server, { folder: workspace, extensionPath: root }));
   return {

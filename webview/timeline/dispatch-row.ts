@@ -14,7 +14,7 @@ export function renderDispatchRow(row: HTMLElement, d: DispatchRow): void {
     const handler = type === 'message' ? 'onmessage' : 'addEventListener';
     const data = m ? (m.data.length > 300 ? `${m.data.slice(0, 300)}…` : m.data) : `(event #${d.seq} is no longer kept)`;
     row.replaceChildren(
-      h('span', { class: 'cell-time' }, d.t.toFixed(1)),
+      h('span', { class: 'cell-time' }, d.t === undefined ? '—' : d.t.toFixed(1)),
       h('span'),
       badge('event', 'message'),
       h('span', { class: 'cell-type', title: handler === 'onmessage' ? 'Reaches onmessage' : `Only reaches addEventListener('${type}', …); onmessage never sees it` }, type),

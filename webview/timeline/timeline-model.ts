@@ -13,12 +13,13 @@ import { PackedStore } from './packed-store';
 const decoder = new TextDecoder();
 
 /** An EventSource dispatch ready to show: an event with its message, when the message is still kept. */
-export type DispatchRow = Exclude<DispatchRef, { kind: 'event' }> | { kind: 'event'; t: number; seq: number; message: WireMessage | undefined };
+export type DispatchRow = Exclude<DispatchRef, { kind: 'event' }> | { kind: 'event'; t: number | undefined; seq: number; message: WireMessage | undefined };
 
 /** One stream's timeline. */
 export class TimelineModel {
   readonly items: PackedStore;
-  readonly dispatches: BoundedBuffer<DispatchRef>;
+  /** Dispatches; an event is the `seq` of its message. */
+  readonly dispatches: BoundedBuffer<number | Exclude<DispatchRef, { kind: 'event' }>>;
   problems: Diagnostic[] = [];
   merged: MergedResponse | undefined;
   stats: StreamStats | undefined;
@@ -40,7 +41,7 @@ export class TimelineModel {
 
   constructor(bounds: Bounds) {
     this.items = new PackedStore(bounds);
-    this.dispatches = new BoundedBuffer<DispatchRef>(bounds.maxItems);
+    this.dispatches = new BoundedBuffer<number | Exclude<DispatchRef, { kind: 'event' }>>(bounds.maxItems);
   }
 
   /** Forgets the stream. */
@@ -124,10 +125,11 @@ export class TimelineModel {
   /** The dispatch at `i` (0 = oldest kept), with its message. */
   dispatchAt(i: number): DispatchRow | undefined {
     const d = this.dispatches.at(i);
-    if (d?.kind !== 'event') return d;
-    const n = this.absoluteOfSeq(d.seq);
-    const message = n === undefined ? undefined : this.itemAt(n);
-    return { ...d, message: message?.kind === 'message' ? message : undefined };
+    if (typeof d !== 'number') return d;
+    const n = this.absoluteOfSeq(d);
+    const item = n === undefined ? undefined : this.itemAt(n);
+    const message = item?.kind === 'message' ? item : undefined;
+    return { kind: 'event', t: message?.t, seq: d, message };
   }
 
   /** Problem counts by severity. */

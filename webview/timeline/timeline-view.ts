@@ -48,6 +48,7 @@ export class TimelineView {
   private mode: Mode = 'items';
   private frame = 0;
   private shownStats: unknown;
+  private statsAt = 0;
   private readonly problems: ProblemsView;
   private readonly merged: MergedView;
   private readonly esList: VirtualList;
@@ -256,8 +257,11 @@ export class TimelineView {
     if (this.mode === 'merged') this.merged.update(model.merged);
     this.problems.set(model.problems);
     this.head.count(model.events, model.raw.bytes + model.raw.droppedBytes);
-    if (model.stats && model.stats !== this.shownStats) {
+    // The stats line (with its sparkline) is rebuilt a few times a second while streaming, and at the end.
+    const now = performance.now();
+    if (model.stats && model.stats !== this.shownStats && (model.end || now - this.statsAt >= 250)) {
       this.shownStats = model.stats;
+      this.statsAt = now;
       this.head.setStats(model.stats);
     }
     this.paintBadges();

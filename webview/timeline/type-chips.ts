@@ -42,14 +42,23 @@ export class TypeChips {
         chip = h('button', { class: `chip ${type.startsWith('k:') ? 'chip-lifecycle' : 'chip-event'}`, 'data-type': type }, h('span', { class: 'chip-label' }), h('span', { class: 'chip-count' }));
         chip.addEventListener('click', (e) => this.toggle(type, e.altKey));
       }
-      chip.classList.toggle('off', off);
-      chip.setAttribute('aria-pressed', String(!off));
-      chip.title = off ? `Show ${label}` : `Hide ${label} (Alt+click: show only ${label})`;
-      chip.querySelector('.chip-label')!.textContent = label;
-      chip.querySelector('.chip-count')!.textContent = String(count);
+      // Only what changed is written: during a burst this runs every frame.
+      if (chip.classList.contains('off') !== off) {
+        chip.classList.toggle('off', off);
+        chip.setAttribute('aria-pressed', String(!off));
+      }
+      const title = off ? `Show ${label}` : `Hide ${label} (Alt+click: show only ${label})`;
+      if (chip.title !== title) chip.title = title;
+      const labelEl = chip.querySelector('.chip-label')!;
+      if (labelEl.textContent !== label) labelEl.textContent = label;
+      const countEl = chip.querySelector('.chip-count')!;
+      const text = String(count);
+      if (countEl.textContent !== text) countEl.textContent = text;
       return chip;
     });
-    this.element.replaceChildren(...chips);
+    const children = this.element.children;
+    const same = children.length === chips.length && chips.every((c, i) => children[i] === c);
+    if (!same) this.element.replaceChildren(...chips);
   }
 
   private toggle(type: string, only: boolean): void {

@@ -77,9 +77,8 @@ export class VirtualList {
     this.virtualizer.setOptions({ ...this.virtualizer.options, count });
     this.spacer.style.height = `${this.virtualizer.getTotalSize()}px`;
     if (this.following && count > 0) this.scrollToEnd();
-    this.paint();
-    // Indices move when old rows are dropped or the filter changes: repaint what is in view.
-    this.refresh();
+    // Indices move when old rows are dropped or the filter changes: every row in view is drawn again, once.
+    this.paint(true);
   }
 
   /** Repaints every visible row (e.g. after the selection changed). */
@@ -121,7 +120,7 @@ export class VirtualList {
     }
   }
 
-  private paint(): void {
+  private paint(all = false): void {
     const items = this.virtualizer.getVirtualItems();
     const keep = new Map<number, HTMLElement>();
     const free: HTMLElement[] = [];
@@ -133,7 +132,7 @@ export class VirtualList {
         row.dataset.index = String(v.index);
         this.source.render(row, v.index);
         keep.set(v.index, row);
-      }
+      } else if (all) this.source.render(row, v.index);
       row.style.transform = `translateY(${v.start}px)`;
     }
     for (const row of free) row.remove();
