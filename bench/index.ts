@@ -6,6 +6,9 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { createParser } from 'eventsource-parser';
 import { runStream } from '../src/core/session';
+import { StreamRun } from '../src/core/run/stream-run';
+import { runCliBench } from './cli';
+import { printPanelBench } from './panel-e2e';
 import { runWebviewBench } from './webview';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
@@ -125,6 +128,26 @@ async function memory(url: string): Promise<void> {
   console.log(`  peak heap in the first quarter ${fmt(firstQuarter / 1e6, 1)} MB vs the last quarter ${fmt(lastQuarter / 1e6, 1)} MB (ratio ${(lastQuarter / firstQuarter).toFixed(2)}: ~1 means no growth with length)`);
 }
 
+/**
+ * The host's side of a panel over a long stream, measured in node (a stand-in
+ * for the extension host: the same StreamRun with the panel's options and
+ * default bounds, everything but VS Code's message channel).
+ */
+async function hostMemory(url: string): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const samples: number[] = [];
+  const sampler = setInterval(() => samples.push(process.memoryUsage().heapUsed), 50);
+  const run = new StreamRun({ request: { method: 'GET', url }, settings: {}, store: { maxItems: 200_000, maxBytes: 64 * 1024 * 1024 }, rawBytes: 64 * 1024 * 1024, onDispatch: () => undefined });
+  const end = await run.done;
+  clearInterval(sampler);
+  const q = Math.max(1, Math.floor(samples.length / 4));
+  const first = Math.max(...samples.slice(0, q));
+  const last = Math.max(...samples.slice(-q));
+  console.log(`\nHost side of a panel, ${fmt(end.events)} events (${fmt(end.bytes / 1e6, 1)} MB), default bounds — measured in node, a stand-in for the extension host:`);
+  console.log(`  peak heap in the first quarter ${fmt(first / 1e6, 1)} MB vs the last quarter ${fmt(last / 1e6, 1)} MB (ratio ${(last / first).toFixed(2)}); store keeps ${fmt(run.store!.length)} items (${fmt(run.store!.bytes / 1e6, 1)} MB), dropped ${fmt(run.store!.dropped)}`);
+}
+
 async function latency(base: string): Promise<void> {
   const n = 400;
   const delays: number[] = [];
@@ -149,10 +172,17 @@ async function main(): Promise<void> {
     await throughput('NDJSON', `${server.base}/ndjson?n=${EVENTS}&size=100`, bareNdjson, 'fetch + split lines + JSON.parse');
     await memory(`${server.base}/sse?n=${MEMORY_EVENTS}&size=100`);
     await latency(server.base);
+    await runCliBench(`${server.base}/sse?n=${EVENTS}&size=100`, EVENTS, Math.min(ROUNDS, 5));
+    await hostMemory(`${server.base}/sse?n=${MEMORY_EVENTS}&size=73`);
+    if (process.env.BENCH_SKIP_WEBVIEW !== '1') {
+      await runWebviewBench();
+      await printPanelBench(`${server.base}/sse?n=100000&size=73`, 100_000, Number(process.env.BENCH_PANEL_ROUNDS ?? 5));
+      const [long] = await printPanelBench(`${server.base}/sse?n=${MEMORY_EVENTS}&size=73`, MEMORY_EVENTS, 1);
+      console.log(`  (${fmt(MEMORY_EVENTS)} events: the webview keeps at most 200 000 items / 64 MB, so its heap grows by ${fmt(long!.heapGrowthMb, 1)} MB, not ${fmt(MEMORY_EVENTS / 100_000)}× the 100 000-event burst's)`);
+    }
   } finally {
     server.stop();
   }
-  if (process.env.BENCH_SKIP_WEBVIEW !== '1') await runWebviewBench();
 }
 
 main().catch((err: unknown) => {

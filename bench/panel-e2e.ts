@@ -100,3 +100,17 @@ export async function runPanelBench(url: string, events: number, rounds: number)
     await wb.close();
   }
 }
+
+const range = (xs: number[], d = 0): string => `${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)}`;
+
+/** Prints the end-to-end figures of `rounds` bursts, as ranges. */
+export async function printPanelBench(url: string, events: number, rounds: number): Promise<PanelRun[]> {
+  const runs = await runPanelBench(url, events, rounds);
+  console.log(`
+Panel in the real VS Code (VS Code server + Chromium): Send → last of ${events.toLocaleString('en-US')} events on screen, ${rounds} runs`);
+  console.log(`  time to the last row         ${range(runs.map((r) => r.ms))} ms`);
+  console.log(`  longest main-thread task     ${range(runs.map((r) => r.longestTaskMs))} ms (tasks over 50 ms per run: ${range(runs.map((r) => r.tasksOver50))})`);
+  console.log(`  page heap after GC           ${range(runs.map((r) => r.heapMb), 1)} MB (the workbench's included: one renderer), growth over the burst ${range(runs.map((r) => r.heapGrowthMb), 1)} MB`);
+  console.log(`  host events/s                ${range(runs.map((r) => r.hostEventsPerSec / 1000))}k (from the session's own duration)`);
+  return runs;
+}

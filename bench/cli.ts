@@ -1,0 +1,44 @@
+/**
+ * The CLI's `--json` output against a reference measured in the same run:
+ * a script a user would write by hand (fetch, bare eventsource-parser, one
+ * JSON.stringify and one stdout write per event), both read through a pipe.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..');
+
+/** Runs a node script, counting the lines it prints; resolves with the time taken. */
+function timeLines(args: string[]): Promise<{ ms: number; lines: number }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let lines = 0;
+    child.stdout.on('data', (d: Buffer) => {
+      for (let i = d.indexOf(10); i >= 0; i = d.indexOf(10, i + 1)) lines++;
+    });
+    child.on('error', reject);
+    child.on('close', () => resolve({ ms: performance.now() - t0, lines }));
+  });
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Prints the median times of both over `rounds` and their ratio. */
+export async function runCliBench(url: string, events: number, rounds: number): Promise<void> {
+  const ref: number[] = [];
+  const cli: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const a = await timeLines([join(root, 'bench', 'reference-cli.mjs'), url]);
+    const b = await timeLines([join(root, 'dist', 'cli.js'), '--json', url]);
+    if (a.lines < events || b.lines < events) throw new Error(`CLI bench: reference printed ${a.lines} lines, stream-viewer ${b.lines}`);
+    ref.push(a.ms);
+    cli.push(b.ms);
+  }
+  const r = median(ref);
+  const c = median(cli);
+  console.log(`\nCLI --json, ${events.toLocaleString('en-US')} SSE events through a pipe, median of ${rounds} (whole process, start-up included)`);
+  console.log(`  reference (bare parser, a write per event) ${r.toFixed(0).padStart(7)} ms`);
+  console.log(`  stream-viewer --json (diagnostics on)      ${c.toFixed(0).padStart(7)} ms`);
+  console.log(`  ratio stream-viewer/reference throughput: ${(r / c).toFixed(2)}x`);
+}
