@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { STREAM_FORMATS, type FormatSetting } from '../core/items';
+import { STREAM_FORMATS, type FormatSetting } from '../shared/stream-formats';
 import type { KeyValue, RequestBody, RequestSpec, StreamSettings } from '../core/spec';
 import { LLM_PROVIDERS, type LlmProvider } from '../core/llm/types';
 

@@ -4,14 +4,9 @@
  * the webview all speak in these items, so a new kind is added here first.
  */
 
-/** A wire format the engine can split into records. */
-export type StreamFormat = 'sse' | 'ndjson' | 'json-seq' | 'text';
+import type { StreamFormat } from '../shared/stream-formats';
 
-/** What the user chose: detect from the response, or force one format. */
-export type FormatSetting = 'auto' | StreamFormat;
-
-/** Every format, in the order a format picker shows them. */
-export const STREAM_FORMATS: readonly StreamFormat[] = ['sse', 'ndjson', 'json-seq', 'text'];
+export type { FormatSetting, StreamFormat } from '../shared/stream-formats';
 
 /** Fields every item has. */
 export interface ItemBase {

@@ -54,6 +54,3 @@ export interface StreamSettings {
 
 /** Default largest record: 16 MiB. Bigger records are reported and skipped. */
 export const DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
-
-/** Browsers wait about this long before reconnecting when no `retry:` was sent. */
-export const DEFAULT_RETRY_MS = 3000;

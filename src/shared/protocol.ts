@@ -5,6 +5,7 @@
  * from the webview are checked at runtime before the host trusts them.
  */
 import { isJsonObject } from './json-object';
+import { isFormatSetting } from './stream-formats';
 import type { PackedItems } from './packed';
 import type { AnalysisUpdate, EndItem, RawInfo, RawRow, RequestSpec, StreamSettings } from './wire';
 
@@ -135,7 +136,7 @@ export function isRequestSpec(x: unknown): x is RequestSpec {
 export function isStreamSettings(x: unknown): x is StreamSettings {
   if (!isRecord(x)) return false;
   const optionalNumber = (v: unknown): boolean => v === undefined || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
-  if (x.format !== undefined && !['auto', 'sse', 'ndjson', 'json-seq', 'text'].includes(String(x.format))) return false;
+  if (x.format !== undefined && !isFormatSetting(x.format)) return false;
   if (!optionalNumber(x.timeoutMs) || !optionalNumber(x.maxRecordBytes)) return false;
   if (x.followRedirects !== undefined && typeof x.followRedirects !== 'boolean') return false;
   const r = x.reconnect;

@@ -1,6 +1,7 @@
 /** A row of the EventSource view: what the page's script would see. */
 import type { DispatchRow } from './timeline-model';
 import { h } from '../dom';
+import { DEFAULT_RETRY_MS } from '../../src/shared/stream-formats';
 
 /** Fills `row` for one dispatch. */
 export function renderDispatchRow(row: HTMLElement, d: DispatchRow): void {
@@ -23,7 +24,7 @@ export function renderDispatchRow(row: HTMLElement, d: DispatchRow): void {
       h('span', { class: 'cell-data' }, data),
     );
   } else {
-    const what = d.readyState === 'CLOSED' ? 'closed for good' : `reconnects in ${d.retryMs ?? 3000} ms`;
+    const what = d.readyState === 'CLOSED' ? 'closed for good' : `reconnects in ${d.retryMs ?? DEFAULT_RETRY_MS} ms`;
     row.replaceChildren(h('span', { class: 'cell-time' }, d.t.toFixed(1)), h('span'), badge('error', d.readyState === 'CLOSED' ? 'error' : 'warn'), h('span', { class: 'cell-type' }, 'onerror'), h('span'), h('span', { class: 'cell-size muted' }, d.readyState), h('span', { class: 'cell-data', title: d.why }, `${d.why} (${what})`));
   }
 }

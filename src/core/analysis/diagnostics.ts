@@ -7,6 +7,7 @@
  * is bounded by constants, whatever the stream. Codes are stable
  * (kebab-case); the README lists every one.
  */
+import { DEFAULT_RETRY_MS } from '../../shared/stream-formats';
 import { charsetOf, contentTypeEssence, contentTypeFor, formatFromContentType, isJson, sniffFormat } from '../detect';
 import type { RequestItem, ResponseItem, TimelineItem } from '../items';
 import { END_SENTINEL, endMarker } from './end-markers';
@@ -79,7 +80,7 @@ export class DiagnosticsCollector {
   private rawChunks = 0;
   private events = 0;
   private lastMessage: { event?: string; data: string; seq: number } | undefined;
-  private retryMs = 3000;
+  private retryMs = DEFAULT_RETRY_MS;
   private readonly spans = new SpannedRecordFinder();
   /** Invalid NDJSON lines in a row. */
   private badLines = 0;

@@ -4,6 +4,7 @@
  * whether it reconnects (after `retry` ms) or gives up for good — following
  * the WHATWG HTML rules, which Chromium and Firefox implement.
  */
+import { DEFAULT_RETRY_MS } from '../../shared/stream-formats';
 import { contentTypeEssence } from '../detect';
 import type { TimelineItem } from '../items';
 
@@ -15,7 +16,7 @@ export type Dispatch =
 
 /** Follows the stream and says what EventSource would dispatch. */
 export class EventSourceEmulator {
-  private retryMs = 3000;
+  private retryMs = DEFAULT_RETRY_MS;
   private failed = false;
 
   /** The dispatches this item causes (often none). */
