@@ -59,7 +59,7 @@ export interface MessageItem extends ItemBase {
   data: string;
   /** SSE last event ID at dispatch time (may be ""). Absent for JSON records. */
   id?: string;
-  /** Parsed record for NDJSON / json-seq when it is valid JSON; for SSE, the data parsed by the analysis when it holds a JSON object or array. */
+  /** Parsed record for NDJSON / json-seq when it is valid JSON. */
   json?: unknown;
   /** Why an NDJSON / json-seq record is not valid JSON; the stream goes on. */
   error?: string;

@@ -92,7 +92,8 @@ export class DiagnosticsCollector {
 
   constructor(private readonly report: (d: Diagnostic) => void) {}
 
-  add(item: TimelineItem): void {
+  /** Adds an item; `parsedAsJson` says its data was already parsed as JSON by the caller. */
+  add(item: TimelineItem, parsedAsJson = false): void {
     this.t = item.t;
     switch (item.kind) {
       case 'request':
@@ -120,8 +121,7 @@ export class DiagnosticsCollector {
         this.lastMessage = { event: item.event, data: item.data, seq: item.seq };
         if (item.format === 'sse') this.onSseEvent(item.seq);
         // Data already parsed (by the analysis, or the NDJSON parser) is JSON.
-        if (item.json === undefined) this.checkJson(item.format, item.data, item.error, item.seq);
-        else if (item.format === 'ndjson') this.checkJson(item.format, item.data, undefined, item.seq);
+        if (item.format !== 'sse' || !parsedAsJson) this.checkJson(item.format, item.data, item.error, item.seq);
         return;
       case 'chunk':
         this.events++;

@@ -32,20 +32,25 @@ export class StreamAnalysis {
 
   /** Adds an item; returns the piece of LLM text a message carries, if any. */
   add(item: TimelineItem): string | undefined {
-    // SSE data that holds a JSON object or array is parsed here once, for the merge and the diagnostics alike.
-    if (item.kind === 'message' && item.format === 'sse' && item.json === undefined) {
-      const c = item.data.charCodeAt(0);
-      if (c === 123 || c === 91 || ((c === 32 || c === 9 || c === 10 || c === 13) && /^\s*[[{]/.test(item.data))) {
-        try {
-          item.json = JSON.parse(item.data) as unknown;
-        } catch {
-          // Not JSON after all: the diagnostics say so.
+    // SSE data that holds a JSON object or array is parsed here once, for the merge and the diagnostics
+    // alike; the value is not kept on the item, which a store may hold for a long time.
+    let json: unknown;
+    if (item.kind === 'message') {
+      json = item.json;
+      if (json === undefined && item.format === 'sse') {
+        const c = item.data.charCodeAt(0);
+        if (c === 123 || c === 91 || ((c === 32 || c === 9 || c === 10 || c === 13) && /^\s*[[{]/.test(item.data))) {
+          try {
+            json = JSON.parse(item.data) as unknown;
+          } catch {
+            // Not JSON after all: the diagnostics say so.
+          }
         }
       }
     }
-    const piece = this.merger.add(item);
+    const piece = this.merger.add(item, json);
     this.stats.add(item);
-    this.diagnostics?.add(item);
+    this.diagnostics?.add(item, json !== undefined);
     return piece;
   }
 

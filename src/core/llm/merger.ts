@@ -33,8 +33,8 @@ export class LlmMerger {
     if (forced) this.builder = new ResponseBuilder(forced);
   }
 
-  /** Adds an item (only messages count); returns the piece of text the message carries, if any. */
-  add(item: TimelineItem): string | undefined {
+  /** Adds an item (only messages count; `parsed` is its data as JSON when the caller parsed it); returns the piece of text the message carries, if any. */
+  add(item: TimelineItem, parsed?: unknown): string | undefined {
     if (item.kind !== 'message') return undefined;
     // An LLM stream shows its shape in its first messages: past those, stop parsing every event.
     if (!this.builder && this.misses >= MAX_DETECTION_MESSAGES) return undefined;
@@ -42,7 +42,7 @@ export class LlmMerger {
       if (this.builder) this.builder.complete = true;
       return undefined;
     }
-    const json = item.json !== undefined ? item.json : parse(item.data);
+    const json = parsed !== undefined ? parsed : item.json !== undefined ? item.json : parse(item.data);
     if (!isJsonObject(json)) return undefined;
     if (!this.builder) {
       const provider = detectProvider(json, item.event);

@@ -15,9 +15,11 @@ const EOL_NONE = 0;
 const EOL_LF = 1;
 const EOL_CRLF = 2;
 const EOL_CR = 3;
+/** Bytes a row's index entry takes (start, line number, line break), with room for the columns' growth. */
+const ROW_BYTES = 20;
 
 /** Typed columns that grow by doubling: rows of a burst cost a few bytes each, not an object. */
-class Column<A extends Float64Array | Uint8Array> {
+class Column<A extends Float64Array | Uint32Array | Uint8Array> {
   length = 0;
   constructor(public data: A, private readonly make: (n: number) => A) {}
   push(v: number): void {
@@ -48,7 +50,7 @@ export class RawRows {
   private length = 0;
   /** Rows: text offset where each starts, its line number, and the line break that ends it. */
   private readonly starts = new Column(new Float64Array(1024), (n) => new Float64Array(n));
-  private readonly lines = new Column(new Float64Array(1024), (n) => new Float64Array(n));
+  private readonly lines = new Column(new Uint32Array(1024), (n) => new Uint32Array(n));
   private readonly eols = new Column(new Uint8Array(1024), (n) => new Uint8Array(n));
   /** Rows removed from the columns, and rows still in them but dropped (before `keptFrom`). */
   private droppedRows = 0;
@@ -138,6 +140,11 @@ export class RawRows {
     this.trim();
   }
 
+  /** Rows that ended before the kept text are gone; a row cut in the middle keeps its kept part. */
+  private dropRows(): void {
+    while (this.rowHead < this.starts.length - 1 && this.starts.data[this.rowHead + 1]! <= this.keptFrom) this.rowHead++;
+  }
+
   private openRow(start: number): void {
     this.starts.push(start);
     this.lines.push(this.line);
@@ -174,20 +181,24 @@ export class RawRows {
     return lo;
   }
 
+  /** Memory the kept text and its row index take, about: the bound applies to both. */
+  private memory(): number {
+    return this.bytesKept + (this.starts.length - this.rowHead) * ROW_BYTES;
+  }
+
   /** Drops the oldest chunks (and the rows that lie wholly in them) beyond the byte bound. */
   private trim(): void {
-    if (this.bytesKept <= this.maxBytes) return;
-    while (this.bytesKept > this.maxBytes && this.chunks.length - this.firstChunk > 1) {
+    if (this.memory() <= this.maxBytes) return;
+    while (this.memory() > this.maxBytes && this.chunks.length - this.firstChunk > 1) {
       const size = this.chunkBytes[this.firstChunk]!;
       this.bytesKept -= size;
       this.bytesDropped += size;
       (this.chunks as (string | undefined)[])[this.firstChunk] = undefined;
       this.firstChunk++;
       this.keptFrom = this.chunkStarts[this.firstChunk]!;
+      this.dropRows();
     }
-    // Rows that ended before the kept text are gone; a row cut in the middle keeps its kept part.
-    // They go in one move once they are many, so dropping stays linear.
-    while (this.rowHead < this.starts.length - 1 && this.starts.data[this.rowHead + 1]! <= this.keptFrom) this.rowHead++;
+    // Removed rows leave the columns in one move once they are many, so dropping stays linear.
     if (this.rowHead > 4096 && this.rowHead * 2 > this.starts.length) {
       this.starts.shift(this.rowHead);
       this.lines.shift(this.rowHead);
