@@ -12,7 +12,7 @@
  * until then more text may follow that makes it invalid, so each record is
  * emitted when its successor starts.
  */
-import { parseJson, RecordSplitter, type ByteRecord } from './lines';
+import { parseJson, RecordSplitter, type OnRecord } from './lines';
 import type { BodyParser, ParserContext } from './parser';
 
 /** JSON's own whitespace (RFC 8259 `ws`), which may surround a JSON text. */
@@ -28,7 +28,7 @@ export function createJsonSeqParser(ctx: ParserContext, options: { baseOffset: n
   /** The text before the first RS is no record. */
   let beforeFirstRs = true;
 
-  const onRecord = ({ text, size, end, terminated }: ByteRecord): void => {
+  const onRecord: OnRecord = (text, size, end, terminated) => {
     const data = text.replace(JSON_WS, '');
     if (beforeFirstRs) {
       beforeFirstRs = false;

@@ -12,16 +12,13 @@ const BOM = [0xef, 0xbb, 0xbf] as const;
 /** Pieces of an unfinished record merged into one buffer at a time. */
 const MERGE_RUN = 256;
 
-/** A complete record, decoded. */
-export interface ByteRecord {
-  text: string;
-  /** Bytes of the record, without its delimiter. */
-  size: number;
-  /** Body offset just past the record's delimiter. */
-  end: number;
-  /** False for a last record that the body ended without a delimiter. */
-  terminated: boolean;
-}
+/**
+ * Receives a complete record, decoded: its text, its bytes without the
+ * delimiter, the body offset just past the delimiter, and false for a last
+ * record the body ended without one. Positional, so a burst of records
+ * allocates no object per record here.
+ */
+export type OnRecord = (text: string, size: number, end: number, terminated: boolean) => void;
 
 /**
  * Calls `onRecord` for each delimited record; enforces the size limit: a
@@ -45,7 +42,7 @@ export class RecordSplitter {
     private readonly ctx: ParserContext,
     private readonly baseOffset: number,
     private readonly delimiter: number,
-    private readonly onRecord: (record: ByteRecord) => void,
+    private readonly onRecord: OnRecord,
     private readonly onSkipped?: () => void,
   ) {}
 
@@ -69,23 +66,28 @@ export class RecordSplitter {
     this.pushed += bytes.length;
     const ascii = this.asciiText(bytes);
     let from = 0;
+    const max = this.ctx.maxRecordBytes;
+    const base = this.baseOffset + chunkStart + 1;
     for (let at = bytes.indexOf(this.delimiter); at !== -1; at = bytes.indexOf(this.delimiter, from)) {
-      const piece = bytes.subarray(from, at);
-      if (ascii !== undefined && this.pendingSize === 0 && !this.skipping && piece.length <= this.ctx.maxRecordBytes) {
+      const length = at - from;
+      if (ascii !== undefined && this.pendingSize === 0 && !this.skipping && length <= max) {
         // Fast path: in an ASCII chunk character and byte positions agree, so the
         // chunk was decoded once and records are slices of it.
-        this.onRecord({ text: ascii.slice(from, at), size: piece.length, end: this.baseOffset + chunkStart + at + 1, terminated: true });
-      } else if (this.skipping) {
-        this.skipping = false;
-      } else if (this.pendingSize + piece.length > this.ctx.maxRecordBytes) {
-        this.tooLarge(chunkStart + at);
-      } else {
-        const all = this.pendingSize === 0 ? piece : concatBytes([...this.pending, piece]);
-        this.emit(all, this.baseOffset + chunkStart + at + 1, true);
+        this.onRecord(ascii.slice(from, at), length, base + at, true);
+        from = at + 1;
+        continue;
       }
-      this.pending = [];
-      this.pendingSize = 0;
-      this.merged = 0;
+      if (this.skipping) this.skipping = false;
+      else if (this.pendingSize + length > max) this.tooLarge(chunkStart + at);
+      else {
+        const piece = bytes.subarray(from, at);
+        this.emit(this.pendingSize === 0 ? piece : concatBytes([...this.pending, piece]), base + at, true);
+      }
+      if (this.pendingSize > 0) {
+        this.pending = [];
+        this.pendingSize = 0;
+        this.merged = 0;
+      }
       from = at + 1;
     }
     if (from < bytes.length && !this.skipping) {
@@ -159,7 +161,7 @@ export class RecordSplitter {
         message: `Invalid UTF-8 in the record ending at byte ${end}; shown as U+FFFD`,
       });
     }
-    this.onRecord({ text, size: bytes.length, end, terminated });
+    this.onRecord(text, bytes.length, end, terminated);
   }
 
   private tooLarge(at: number): void {
