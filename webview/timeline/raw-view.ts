@@ -11,7 +11,8 @@ import { VirtualList } from './virtual-list';
 const ROW_HEIGHT = 20;
 /** Rows kept in the cache; beyond it the cache starts again with what is in view. */
 const CACHE_ROWS = 4000;
-const EOL_MARKS: Record<RawRow['eol'], string> = { '': '', '\n': '␊', '\r\n': '␍␊', '\r': '␍' };
+/** Each line break as it was received, in escape notation (fonts lack the control-picture glyphs). */
+const EOL_MARKS: Record<RawRow['eol'], string> = { '': '', '\n': '\\n', '\r\n': '\\r\\n', '\r': '\\r' };
 
 /** The raw view. */
 export class RawView {
@@ -20,6 +21,7 @@ export class RawView {
   private cache = new Map<number, RawRow>();
   /** Rows asked for and not yet answered. */
   private pending: { from: number; to: number } | undefined;
+  private fetchFrame = 0;
 
   constructor(
     private readonly request: (from: number, to: number) => void,
@@ -49,6 +51,19 @@ export class RawView {
   /** Repaints, and asks for rows in sight that are not here yet. */
   update(): void {
     this.list.update();
+    this.fetchMissing();
+  }
+
+  /** Asks the host for the rows in the DOM that are not here yet (once per frame at most). */
+  private fetchSoon(): void {
+    if (this.fetchFrame) return;
+    this.fetchFrame = requestAnimationFrame(() => {
+      this.fetchFrame = 0;
+      this.fetchMissing();
+    });
+  }
+
+  private fetchMissing(): void {
     const { from, to } = this.list.renderedRange();
     const a = this.info.firstRow + from;
     const b = this.info.firstRow + to;
@@ -81,11 +96,13 @@ export class RawView {
     const r = this.cache.get(this.info.firstRow + i);
     row.className = `vrow raw-line${r?.continued ? ' continued' : ''}`;
     if (!r) {
+      // Scrolling (or a list that just became visible) shows rows the host has not sent yet.
       row.replaceChildren(h('span', { class: 'raw-number muted' }, ''), h('span', { class: 'raw-text muted' }, '…'));
+      this.fetchSoon();
       return;
     }
     row.replaceChildren(
-      h('span', { class: 'raw-number muted', title: r.continued ? `Line ${r.line}, continued` : `Line ${r.line}` }, r.continued ? '↪' : String(r.line)),
+      h('span', { class: 'raw-number muted', title: r.continued ? `Line ${r.line}, continued` : `Line ${r.line}` }, r.continued ? '…' : String(r.line)),
       h('span', { class: 'raw-text' }, r.text, h('span', { class: 'raw-eol' }, EOL_MARKS[r.eol])),
     );
   }
