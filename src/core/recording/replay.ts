@@ -5,6 +5,7 @@
  */
 import type { EndItem } from '../items';
 import { runStream, type SessionHooks } from '../session';
+import type { RequestSpec } from '../spec';
 import type { RecordedConnection, Recording } from './format';
 
 /** Replay options. */
@@ -55,14 +56,26 @@ export function recordingFetch(rec: Recording, options: ReplayOptions = {}): typ
     const headers = new Headers();
     for (const [k, v] of Object.entries(c.headers)) {
       // The recorded bytes are already decoded: do not let fetch decode them again.
-      if (k.toLowerCase() !== 'content-encoding' && k.toLowerCase() !== 'content-length') headers.set(k, v);
+      // A masked secret (••••••) is not a valid header byte string: it replays as asterisks.
+      if (k.toLowerCase() !== 'content-encoding' && k.toLowerCase() !== 'content-length') headers.set(k, v.replace(/[^\x00-\xff]/g, '*'));
     }
     return new Response(body, { status: c.status, statusText: c.statusText, headers });
   };
   return replayFetch as typeof fetch;
 }
 
+/**
+ * The request to replay. A recording keeps the request as written, so its URL
+ * may still hold `{{variables}}`; nothing is sent, but the URL must parse:
+ * the URL that answered (recorded, secrets masked) stands in for it.
+ */
+function replayedRequest(rec: Recording): RequestSpec {
+  if (!rec.request.url.includes('{{')) return rec.request;
+  const answered = rec.connections[0]?.url;
+  return { ...rec.request, url: answered && !answered.includes('{{') ? answered : 'http://recording.invalid/', params: [] };
+}
+
 /** Replays a recording into `hooks.onItem`, as the original run produced it. */
 export function replayRecording(rec: Recording, hooks: Omit<SessionHooks, 'fetch'>, options: ReplayOptions = {}): Promise<EndItem> {
-  return runStream(rec.request, { ...rec.settings, raw: true }, { ...hooks, fetch: recordingFetch(rec, options) });
+  return runStream(replayedRequest(rec), { ...rec.settings, raw: true }, { ...hooks, fetch: recordingFetch(rec, options) });
 }
