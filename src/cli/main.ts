@@ -130,6 +130,7 @@ async function main(argv: string[]): Promise<number> {
     secrets,
     replay: recording ? { recording, speed: options.speed } : undefined,
     signal: controller.signal,
+    ready: () => writer.ready(),
     record,
     analysis: { provider: options.provider, stallMs: options.stallMs, diagnostics: options.diagnostics, eventSource: false },
     onDiagnostic(d) {

@@ -1,6 +1,9 @@
 /**
  * Batched stdout. One `write` per line caps a CLI near 100k lines/s, so
  * lines are gathered and written once per tick (or when 64 KiB pile up).
+ * When the reader is slower than the stream (`| less`, a slow CI log),
+ * `ready()` tells the session to stop reading the response until stdout
+ * drains, so memory stays bounded instead of queueing the whole stream.
  */
 
 /** A sink for whole lines of output. */
@@ -8,6 +11,9 @@ export class LineWriter {
   private buffer = '';
   private scheduled = false;
   private broken = false;
+  /** Pending while the stream holds more than its high-water mark. */
+  private drained: Promise<void> | undefined;
+  private onDrained: (() => void) | undefined;
 
   constructor(
     private readonly stream: NodeJS.WritableStream,
@@ -17,8 +23,11 @@ export class LineWriter {
       // A reader that went away (`| head`) is a normal way to stop, not a crash.
       this.broken = true;
       this.buffer = '';
+      this.release();
       if (err.code === 'EPIPE') this.onBrokenPipe();
     });
+    stream.on('drain', () => this.release());
+    stream.on('close', () => this.release());
   }
 
   /** Queues one line (a newline is added). */
@@ -38,7 +47,17 @@ export class LineWriter {
     if (this.buffer === '' || this.broken) return;
     const text = this.buffer;
     this.buffer = '';
-    this.stream.write(text);
+    if (!this.stream.write(text) && !this.drained) {
+      this.drained = new Promise<void>((resolve) => (this.onDrained = resolve));
+    }
+  }
+
+  /**
+   * `undefined` while the stream has room (go on at once); otherwise a
+   * promise that resolves when it drains, or breaks.
+   */
+  ready(): Promise<void> | undefined {
+    return this.drained;
   }
 
   /** Flushes and resolves once the stream has taken everything. */
@@ -46,5 +65,12 @@ export class LineWriter {
     this.flush();
     if (this.broken) return;
     await new Promise<void>((resolve) => this.stream.write('', () => resolve()));
+  }
+
+  private release(): void {
+    const resolve = this.onDrained;
+    this.drained = undefined;
+    this.onDrained = undefined;
+    resolve?.();
   }
 }

@@ -6,6 +6,8 @@
 export class IdleTimer {
   private last = performance.now();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** While held, the quiet is ours (we stopped reading), not the server's. */
+  private held = false;
 
   constructor(
     private readonly ms: number,
@@ -19,6 +21,17 @@ export class IdleTimer {
     this.last = performance.now();
   }
 
+  /** Stops counting silence until `release()`, e.g. while reading is paused on purpose. */
+  hold(): void {
+    this.held = true;
+  }
+
+  /** Counts silence again, from now. */
+  release(): void {
+    this.held = false;
+    this.touch();
+  }
+
   /** Stops watching. */
   dispose(): void {
     clearTimeout(this.timer);
@@ -27,7 +40,7 @@ export class IdleTimer {
 
   private arm(delay: number): void {
     this.timer = setTimeout(() => {
-      const quiet = performance.now() - this.last;
+      const quiet = this.held ? 0 : performance.now() - this.last;
       if (quiet >= this.ms - 1) {
         this.timer = undefined;
         this.onIdle();

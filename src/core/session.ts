@@ -13,7 +13,8 @@ import { classifyNetworkError } from './net-errors';
 import { createBodyParser } from './parsers/index';
 import type { BodyParser, ParsedItem } from './parsers/parser';
 import { prepareRequest, RequestError } from './request';
-import { DEFAULT_MAX_RECORD_BYTES, DEFAULT_RETRY_MS, type RequestSpec, type StreamSettings } from './spec';
+import { DEFAULT_RETRY_MS } from '../shared/stream-formats';
+import { DEFAULT_MAX_RECORD_BYTES, type RequestSpec, type StreamSettings } from './spec';
 
 /** Where items go, and how the caller can stop the session. */
 export interface SessionHooks {
@@ -25,6 +26,13 @@ export interface SessionHooks {
   fetch?: typeof fetch;
   /** Receives every body chunk as received (before decoding), for recordings. */
   onChunk?(bytes: Uint8Array, t: number): void;
+  /**
+   * Asked before each read of the body: a promise pauses reading (and the
+   * idle timeout) until it settles, so a consumer slower than the stream
+   * (stdout piped to a slow reader) pushes back on the server instead of
+   * queueing it in memory. `undefined` reads on at once.
+   */
+  ready?(): Promise<void> | undefined;
 }
 
 /** Largest error body kept for an HTTP error status. */
@@ -231,6 +239,12 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
         let r: Awaited<ReturnType<typeof reader.read>>;
         try {
           if (firstError !== undefined) throw firstError;
+          const wait = hooks.ready?.();
+          if (wait) {
+            await pauseFor(wait, idle, controller.signal);
+            // Stopped during the pause: not every body (a replay's) fails its read on abort.
+            if (controller.signal.aborted) throw controller.signal.reason;
+          }
           r = await reader.read();
         } catch (err) {
           chunkTime = now();
@@ -291,6 +305,19 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
   const end: EndItem = { kind: 'end', t: now(), offset: bytes, reason, events, bytes, ms: now() };
   emit(end);
   return end;
+}
+
+/** Waits for the consumer without counting the wait as silence from the server; an abort ends it early. */
+async function pauseFor(wait: Promise<void>, idle: IdleTimer, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return;
+  idle.hold();
+  let onAbort: (() => void) | undefined;
+  try {
+    await Promise.race([wait, new Promise<void>((resolve) => signal.addEventListener('abort', (onAbort = () => resolve()), { once: true }))]);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+    idle.release();
+  }
 }
 
 /** Reads at most `limit` bytes of a body as text, cancelling the rest. */
