@@ -15,6 +15,7 @@ import type { BodyParser, ParsedItem } from './parsers/parser';
 import { prepareRequest, RequestError } from './request';
 import { DEFAULT_RETRY_MS } from '../shared/stream-formats';
 import { DEFAULT_MAX_RECORD_BYTES, type RequestSpec, type StreamSettings } from './spec';
+import { streamFetch } from './stream-fetch';
 
 /** Where items go, and how the caller can stop the session. */
 export interface SessionHooks {
@@ -22,7 +23,7 @@ export interface SessionHooks {
   onItem(item: TimelineItem): void;
   /** Aborting it stops the session at once (end reason `aborted`). */
   signal?: AbortSignal;
-  /** The `fetch` to use (e.g. one that honours an editor's proxy settings). */
+  /** The `fetch` to use (e.g. one that honours an editor's proxy settings); by default `streamFetch`, which never times out by itself. */
   fetch?: typeof fetch;
   /** Receives every body chunk as received (before decoding), for recordings. */
   onChunk?(bytes: Uint8Array, t: number): void;
@@ -51,7 +52,7 @@ function headersRecord(headers: Headers): Record<string, string> {
 /** Runs a request to its end. Never rejects: failures become `error` items. */
 export async function runStream(spec: RequestSpec, settings: StreamSettings, hooks: SessionHooks): Promise<EndItem> {
   const now = startClock();
-  const doFetch = hooks.fetch ?? fetch;
+  const doFetch = hooks.fetch ?? streamFetch;
   const outer = hooks.signal;
   const maxRecordBytes = settings.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   const reconnect = settings.reconnect?.enabled ? settings.reconnect : undefined;

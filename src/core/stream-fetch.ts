@@ -1,0 +1,38 @@
+/**
+ * The `fetch` a session uses unless its caller brings one: undici's own,
+ * through an agent that never gives up on a quiet server by itself.
+ * Node's global fetch keeps undici's defaults (300 s for the response head,
+ * 300 s between two body chunks), so an event stream quiet for five minutes
+ * was cut although nobody asked for a timeout. Here silence is the
+ * session's call alone (`StreamSettings.timeoutMs`). undici's `fetch` goes
+ * with undici's `Agent`: the global fetch is a different undici copy, and a
+ * dispatcher from another copy is not guaranteed to fit it.
+ */
+import type { Agent, fetch as UndiciFetch } from 'undici';
+
+/** undici timeouts of a stream fetch, in ms; 0 waits forever. */
+export interface StreamFetchTimeouts {
+  /** Longest wait for the response head. */
+  headersTimeout: number;
+  /** Longest wait between two chunks of the body. */
+  bodyTimeout: number;
+}
+
+/** What sessions use: no timeout of undici's own (connecting still times out, after undici's 10 s). */
+export const NO_TIMEOUTS: StreamFetchTimeouts = { headersTimeout: 0, bodyTimeout: 0 };
+
+/** A `fetch` with its own agent and these undici timeouts. */
+export function createStreamFetch(timeouts: StreamFetchTimeouts): typeof fetch {
+  let loaded: Promise<{ agent: Agent; fetch: typeof UndiciFetch }> | undefined;
+  const streamFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    // Loaded on the first request: undici is most of the CLI's code, and `--help` needs none of it.
+    loaded ??= import('undici').then((undici) => ({ agent: new undici.Agent(timeouts), fetch: undici.fetch }));
+    const { agent, fetch: undiciFetch } = await loaded;
+    // The global and the package's fetch types describe the same WHATWG objects under two declarations.
+    return (await undiciFetch(input as Parameters<typeof UndiciFetch>[0], { ...(init as Parameters<typeof UndiciFetch>[1]), dispatcher: agent })) as unknown as Response;
+  };
+  return streamFetch as typeof fetch;
+}
+
+/** The default `fetch` of every session. */
+export const streamFetch: typeof fetch = createStreamFetch(NO_TIMEOUTS);
