@@ -49,6 +49,21 @@ function headersRecord(headers: Headers): Record<string, string> {
   return out;
 }
 
+/**
+ * A header value carrying `text` as its UTF-8 octets, the way a browser's
+ * EventSource sends Last-Event-ID (HTML: the last event ID "encoded as
+ * UTF-8"; Chromium writes those bytes as they are). fetch takes header
+ * values as byte strings, one character per octet, and refuses characters
+ * past U+00FF, so the UTF-8 bytes go in as Latin-1 characters: the server
+ * receives the very octets an EventSource would send and can match its own
+ * id. Percent-encoding would send other octets (`caf%C3%A9`), which no
+ * server would recognise as the id it sent.
+ */
+function utf8Octets(text: string): string {
+  // eslint-disable-next-line no-control-regex -- ASCII is the same in both encodings: the common case stays as it is.
+  return /^[\x00-\x7f]*$/.test(text) ? text : Buffer.from(text, 'utf8').toString('latin1');
+}
+
 /** Runs a request to its end. Never rejects: failures become `error` items. */
 export async function runStream(spec: RequestSpec, settings: StreamSettings, hooks: SessionHooks): Promise<EndItem> {
   const now = startClock();
@@ -99,7 +114,11 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
       throw err;
     }
     const headers = [...prepared.headers];
-    if (attempt > 0 && lastEventId !== '') headers.push(['Last-Event-ID', lastEventId]);
+    const wireHeaders = [...prepared.headers];
+    if (attempt > 0 && lastEventId !== '') {
+      headers.push(['Last-Event-ID', lastEventId]);
+      wireHeaders.push(['Last-Event-ID', utf8Octets(lastEventId)]);
+    }
     emit({
       kind: 'request',
       t: now(),
@@ -139,7 +158,7 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
       try {
         response = await doFetch(prepared.url, {
           method: prepared.method,
-          headers,
+          headers: wireHeaders,
           body: prepared.body,
           signal: controller.signal,
           redirect: settings.followRedirects === false ? 'manual' : 'follow',

@@ -28,6 +28,13 @@ describe('CLI: EventSource-style reconnect', () => {
         res.end('retry: 20\nid: a\ndata: x\n\n');
         return;
       }
+      if (url.pathname === '/unicode-id') {
+        connections++;
+        if (req.headers['last-event-id'] !== undefined) return void res.writeHead(204).end();
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.end('retry: 20\nid: café-€\ndata: x\n\n');
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     });
   });
@@ -82,6 +89,19 @@ describe('CLI: EventSource-style reconnect', () => {
     const r = await runCli(['--json', server.url + '/once']);
     assert.equal(connections, 1);
     assert.equal(ofType(r, 'reconnect').length, 0);
+    assert.equal(r.lines[r.lines.length - 1]!.reason, 'eof');
+  });
+
+  it('sends a non-Latin-1 event id as the UTF-8 octets a browser sends', async () => {
+    connections = 0;
+    const r = await runCli(['--json', '--reconnect', '--max-reconnects', '2', server.url + '/unicode-id']);
+    assert.deepEqual(ofType(r, 'error'), []);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(ofType(r, 'reconnect').map((x) => x.lastEventId), ['café-€']);
+    const sent = server.requests.filter((q) => q.url === '/unicode-id').map((q) => q.headers['last-event-id']);
+    assert.equal(sent.length, 2);
+    // Node reads header octets as Latin-1: turning them back into bytes gives what was on the wire.
+    assert.deepEqual(Buffer.from(String(sent[1]), 'latin1'), Buffer.from('café-€', 'utf8'));
     assert.equal(r.lines[r.lines.length - 1]!.reason, 'eof');
   });
 });
