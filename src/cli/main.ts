@@ -20,7 +20,7 @@ import { maskSecrets } from '../core/secrets/mask';
 declare const STREAM_VIEWER_VERSION: string | undefined;
 
 /** Exit code for an end item: 0 for a normal end, 1 when the stream failed. */
-export function exitCodeFor(end: EndItem): number {
+function exitCodeFor(end: EndItem): number {
   return end.reason === 'error' || end.reason === 'timeout' ? 1 : 0;
 }
 

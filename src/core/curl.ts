@@ -160,7 +160,7 @@ export function parseCurl(command: string): CurlImport {
 }
 
 /** Quotes a word for a POSIX shell. */
-export function shellQuote(word: string): string {
+function shellQuote(word: string): string {
   if (/^[A-Za-z0-9_\-.,:/@%+=]+$/.test(word)) return word;
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -36,7 +36,7 @@ function hasHeader(headers: [string, string][], name: string): boolean {
 }
 
 /** Parses and checks the URL, appending enabled query params. */
-export function buildUrl(rawUrl: string, params?: KeyValue[]): URL {
+function buildUrl(rawUrl: string, params?: KeyValue[]): URL {
   const text = rawUrl.trim();
   if (text === '') throw new RequestError('invalid-url', 'No URL: enter one, e.g. http://127.0.0.1:3001/sse');
   if (/\{\{[^}]*\}\}/.test(text)) {

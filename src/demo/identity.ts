@@ -9,7 +9,7 @@ import { isJsonObject } from '../shared/json-object';
 export const HEALTH_PATH = '/health';
 
 /** The `service` field of that answer; anything else on the port is not ours. */
-export const DEMO_SERVICE = 'stream-viewer-demo';
+const DEMO_SERVICE = 'stream-viewer-demo';
 
 /** The identity answer's body. */
 export function healthBody(): string {

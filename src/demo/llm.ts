@@ -6,7 +6,7 @@
 import { pause, sseEvent, streamHeaders, tokenize, write, intParam, type DemoRequest } from './stream-helpers';
 
 /** The answer every demo model gives: markdown with a code block. */
-export const DEMO_ANSWER = `Here is a **Server-Sent Events** endpoint in Node:
+const DEMO_ANSWER = `Here is a **Server-Sent Events** endpoint in Node:
 
 \`\`\`js
 res.writeHead(200, { 'Content-Type': 'text/event-stream' });

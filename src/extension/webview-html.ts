@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
 /** A random nonce for one render. */
-export function makeNonce(): string {
+function makeNonce(): string {
   return randomBytes(18).toString('base64');
 }
 

@@ -8,11 +8,6 @@ export function formatMs(ms: number): string {
   return `${ms.toFixed(1)} ms`;
 }
 
-/** `+1234.5 ms` style, for times relative to the request. */
-export function formatRelativeMs(ms: number): string {
-  return `+${formatMs(ms)}`;
-}
-
 /** Bytes in B, kB, MB (decimal units, as network tools show them). */
 export function formatBytes(n: number): string {
   if (n < 1000) return `${n} B`;

@@ -11,9 +11,9 @@
 import type { DispatchRef, StreamFormat, TimelineItem, WireItem, WireMessage } from './wire';
 
 /** Numbers per message in `nums`: t, offset, seq, size, format. */
-export const NUMS = 5;
+const NUMS = 5;
 /** Strings per message in `lens`: event, id, data, error, piece (-1: absent). */
-export const LENS = 5;
+const LENS = 5;
 
 const FORMATS: readonly WireMessage['format'][] = ['sse', 'ndjson', 'json-seq'];
 

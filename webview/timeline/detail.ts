@@ -10,7 +10,7 @@ import { jsonTree } from './json-tree';
 import { rowText } from './rows';
 
 /** The text a row's "Copy" copies. */
-export function dataOf(item: WireItem): string {
+function dataOf(item: WireItem): string {
   switch (item.kind) {
     case 'message':
     case 'chunk':

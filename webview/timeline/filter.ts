@@ -86,7 +86,7 @@ function searchableText(item: WireItem): string {
 }
 
 /** Checks a JSONPath expression; returns the error message, if any. */
-export function jsonPathError(expression: string): string | undefined {
+function jsonPathError(expression: string): string | undefined {
   try {
     query({}, expression);
     return undefined;

@@ -7,7 +7,7 @@ import type { TimelineItem } from '../items';
 import { LogHistogram } from './histogram';
 
 /** Default gap that counts as a stall. */
-export const DEFAULT_STALL_MS = 2000;
+const DEFAULT_STALL_MS = 2000;
 
 /** The analytics of a stream so far. */
 export interface StreamStats {

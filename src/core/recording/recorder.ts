@@ -16,7 +16,7 @@ import { chunkLine, endLine, headerLine, responseLine, type RecordedConnection, 
 const SECRET_HEADERS = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token|openai-api-key|anthropic-api-key|x-goog-api-key)$/i;
 
 /** The request with credential header values replaced. */
-export function redactSpec(spec: RequestSpec): RequestSpec {
+function redactSpec(spec: RequestSpec): RequestSpec {
   return { ...spec, headers: spec.headers?.map((h) => (SECRET_HEADERS.test(h.name.trim()) ? { ...h, value: '«redacted»' } : h)) };
 }
 

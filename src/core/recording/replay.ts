@@ -43,7 +43,7 @@ function bodyOf(c: RecordedConnection, speed: number, signal: AbortSignal | unde
 }
 
 /** A `fetch` that answers each call with the recording's next connection. */
-export function recordingFetch(rec: Recording, options: ReplayOptions = {}): typeof fetch {
+function recordingFetch(rec: Recording, options: ReplayOptions = {}): typeof fetch {
   const speed = options.speed ?? 1;
   let next = 0;
   const replayFetch = async (_input: string | URL | Request, init?: RequestInit): Promise<Response> => {
@@ -57,7 +57,7 @@ export function recordingFetch(rec: Recording, options: ReplayOptions = {}): typ
     for (const [k, v] of Object.entries(c.headers)) {
       // The recorded bytes are already decoded: do not let fetch decode them again.
       // A masked secret (••••••) is not a valid header byte string: it replays as asterisks.
-      if (k.toLowerCase() !== 'content-encoding' && k.toLowerCase() !== 'content-length') headers.set(k, v.replace(/[^\x00-\xff]/g, '*'));
+      if (k.toLowerCase() !== 'content-encoding' && k.toLowerCase() !== 'content-length') headers.set(k, v.replace(/[\u0100-\uffff]/g, '*'));
     }
     return new Response(body, { status: c.status, statusText: c.statusText, headers });
   };
