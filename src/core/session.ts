@@ -36,6 +36,9 @@ export interface SessionHooks {
   ready?(): Promise<void> | undefined;
 }
 
+/** How long the body must be quiet before a parser shows a record whose end is not proven yet. */
+const SETTLE_MS = 50;
+
 /** Largest error body kept for an HTTP error status. */
 const MAX_ERROR_BODY = 64 * 1024;
 
@@ -152,6 +155,7 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
     };
 
     let parser: BodyParser | undefined;
+    let stopSettling = (): void => undefined;
     let parserLastEventId: (() => string) | undefined;
     try {
       let response: Response;
@@ -244,6 +248,14 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
       parser = created;
       if ('lastEventId' in created) parserLastEventId = () => created.lastEventId;
       const rawDecoder = settings.raw ? new TextDecoder('utf-8') : undefined;
+      // A parser whose records end only where the next begins (json-seq) shows a complete-looking one once the body is quiet.
+      let settleTimer: ReturnType<typeof setTimeout> | undefined;
+      const settle = created.settle
+        ? (): void => {
+            clearTimeout(settleTimer);
+            settleTimer = setTimeout(() => created.settle!(), SETTLE_MS);
+          }
+        : undefined;
       const take = (chunk: Uint8Array): void => {
         bytes += chunk.byteLength;
         chunkTime = now();
@@ -253,7 +265,9 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
           emit({ kind: 'raw', t: now(), offset: bytes, text, size: chunk.byteLength });
         }
         created.push(chunk);
+        settle?.();
       };
+      stopSettling = () => clearTimeout(settleTimer);
       if (first) take(first);
       for (;;) {
         let r: Awaited<ReturnType<typeof reader.read>>;
@@ -285,6 +299,7 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
       parser = undefined;
       return reconnect && eventSourceWouldReconnect ? { next: 'reconnect' } : { next: 'end', reason: 'eof' };
     } finally {
+      stopSettling();
       if (parser) {
         chunkTime = now();
         parser.end();

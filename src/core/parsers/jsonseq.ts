@@ -10,7 +10,10 @@
  *
  * A record is only known to be over when the next RS (or the end) arrives:
  * until then more text may follow that makes it invalid, so each record is
- * emitted when its successor starts.
+ * emitted when its successor starts — or, on a live stream, when the body has
+ * been quiet for a moment (`settle`) and the record so far is a valid JSON
+ * text ended by LF, as writers send it. Text that then still arrives before
+ * the next RS is reported on its own, naming the record it followed.
  */
 import { parseJson, RecordSplitter, type OnRecord } from './lines';
 import type { BodyParser, ParserContext } from './parser';
@@ -27,8 +30,19 @@ function selfDelimited(json: unknown): boolean {
 export function createJsonSeqParser(ctx: ParserContext, options: { baseOffset: number }): BodyParser {
   /** The text before the first RS is no record. */
   let beforeFirstRs = true;
+  /** The open record, already shown by `settle`: its seq and how much of its text that was. */
+  let settled: { seq: number; length: number } | undefined;
 
   const onRecord: OnRecord = (text, size, end, terminated) => {
+    if (settled) {
+      const shown = settled;
+      settled = undefined;
+      const rest = text.slice(shown.length).replace(JSON_WS, '');
+      if (rest !== '') {
+        ctx.emit({ kind: 'error', t: ctx.now(), offset: end, code: 'invalid-json', fatal: false, message: `Text after record #${shown.seq}, before the next record separator (RS): the record is not one JSON text (RFC 7464 §2.1)`, body: rest });
+      }
+      return;
+    }
     const data = text.replace(JSON_WS, '');
     if (beforeFirstRs) {
       beforeFirstRs = false;
@@ -55,5 +69,18 @@ export function createJsonSeqParser(ctx: ParserContext, options: { baseOffset: n
   return {
     push: (bytes) => splitter.push(bytes),
     end: () => splitter.end(),
+    settle: () => {
+      if (settled || beforeFirstRs) return;
+      const text = splitter.peek();
+      // Only a record its writer ended: a JSON text and then LF (the end-seq of RFC 7464).
+      if (text === undefined || !text.endsWith('\n')) return;
+      const data = text.replace(JSON_WS, '');
+      if (data === '') return;
+      const parsed = parseJson(data);
+      if ('error' in parsed) return;
+      const seq = ctx.nextSeq();
+      settled = { seq, length: text.length };
+      ctx.emit({ kind: 'message', format: 'json-seq', t: ctx.now(), offset: splitter.offset, data, json: parsed.json, size: new TextEncoder().encode(text).length, seq });
+    },
   };
 }

@@ -136,6 +136,17 @@ export class RecordSplitter {
     return text.length === bytes.length ? text : undefined;
   }
 
+  /** Body offset just past the bytes pushed so far. */
+  get offset(): number {
+    return this.baseOffset + this.pushed;
+  }
+
+  /** The record being received so far (decoded), or undefined when none is open or it is being skipped. */
+  peek(): string | undefined {
+    if (this.pendingSize === 0 || this.skipping) return undefined;
+    return this.decoder.decode(concatBytes(this.pending));
+  }
+
   /** Flushes a last record that has no delimiter after it. */
   end(): void {
     if (this.head && this.head.length > 0) {

@@ -25,4 +25,10 @@ export interface BodyParser {
   push(bytes: Uint8Array): void;
   /** The body ended (EOF, abort or error): flush what is complete, report what is not. */
   end(): void;
+  /**
+   * The body has been quiet for a moment: show a record that looks complete
+   * though its end is not proven yet (a json-seq record ends only at the next
+   * RS). Optional; parsers whose records end on their own need none.
+   */
+  settle?(): void;
 }
