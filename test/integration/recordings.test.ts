@@ -13,7 +13,7 @@ import { diffRecordings } from '../../src/core/recording/diff';
 import { toHar, toNdjson, toRawText } from '../../src/core/recording/export';
 import { parseRecording, stringifyRecording } from '../../src/core/recording/format';
 import { startDemoServer, type DemoServer } from '../../src/demo/server';
-import { ofType, runCli } from './helpers/cli';
+import { ofType, runCli, startCli } from './helpers/cli';
 import { startServer } from './helpers/server';
 
 const withoutTime = (lines: Record<string, unknown>[]): unknown[] => lines.map(({ t: _t, ...rest }) => rest);
@@ -110,6 +110,41 @@ describe('recordings', () => {
     } finally {
       await replaying.close();
     }
+  });
+
+  it('replays a stream that kept reconnecting to a dead server to its end', async () => {
+    // Two connections answer with `retry: 0`; after that every connection is dropped at once, and the client retries in a loop.
+    let served = 0;
+    const flaky = await startServer((req, res) => {
+      if (++served > 2) return void req.socket.destroy();
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end(`retry: 0\nid: ${served}\ndata: n${served}\n\n`);
+    });
+    const file = join(dir, 'reconnecting.streamrec.jsonl');
+    try {
+      const live = startCli([flaky.url, '--reconnect', '--record', file, '--json']);
+      let failures = 0;
+      live.child.stdout!.on('data', (d: string) => {
+        failures += d.split('\n').filter((l) => l.startsWith('{"type":"error"')).length;
+        if (failures >= 3) live.child.kill('SIGINT');
+      });
+      const recorded = await live.done;
+      assert.equal(recorded.lines.at(-1)!.reason, 'aborted', recorded.stderr);
+    } finally {
+      await flaky.close();
+    }
+    const replay = startCli(['--replay', file, '--json', '--speed', '0']);
+    let errors = 0;
+    replay.child.stdout!.on('data', (d: string) => {
+      errors += d.split('\n').filter((l) => l.startsWith('{"type":"error"')).length;
+      // Without an end the replay would go on forever: stop it and let the assertions say so.
+      if (errors > 20) replay.child.kill();
+    });
+    const r = await replay.done;
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(ofType(r, 'message').map((m) => m.data), ['n1', 'n2']);
+    assert.equal(ofType(r, 'reconnect').length, 1);
+    assert.deepEqual(r.lines.at(-1), { type: 'end', reason: 'aborted', events: 2, bytes: r.lines.at(-1)!.bytes, ms: r.lines.at(-1)!.ms });
   });
 
   it('reports a file that is not a recording clearly', async () => {

@@ -4,6 +4,7 @@
  * `speed`) so the very same parsing path produces the timeline again.
  */
 import type { EndItem } from '../items';
+import { sleep } from '../clock';
 import { runStream, type SessionHooks } from '../session';
 import type { RequestSpec } from '../spec';
 import type { RecordedConnection, Recording } from './format';
@@ -14,15 +15,12 @@ export interface ReplayOptions {
   speed?: number;
 }
 
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
+/** A signal that never aborts, for waits nobody can cancel. */
+const NEVER = new AbortController().signal;
+
+/** Waits `ms` (or until `signal` aborts) without leaving a listener behind on the signal. */
+async function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (ms > 0) await sleep(ms, signal ?? NEVER);
 }
 
 function bodyOf(c: RecordedConnection, speed: number, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
@@ -43,7 +41,7 @@ function bodyOf(c: RecordedConnection, speed: number, signal: AbortSignal | unde
 }
 
 /** A `fetch` that answers each call with the recording's next connection. */
-function recordingFetch(rec: Recording, options: ReplayOptions = {}): typeof fetch {
+export function recordingFetch(rec: Recording, options: ReplayOptions = {}): typeof fetch {
   const speed = options.speed ?? 1;
   let next = 0;
   const replayFetch = async (_input: string | URL | Request, init?: RequestInit): Promise<Response> => {
@@ -75,7 +73,25 @@ function replayedRequest(rec: Recording): RequestSpec {
   return { ...rec.request, url: answered && !answered.includes('{{') ? answered : 'http://recording.invalid/', params: [] };
 }
 
-/** Replays a recording into `hooks.onItem`, as the original run produced it. */
+/**
+ * Replays a recording into `hooks.onItem`, as the original run produced it.
+ * Only connections that answered are recorded, so the replay reconnects at
+ * most once per recorded connection: a stream that went on reconnecting to
+ * a dead server (every 3 s, or in a busy loop with `retry: 0`) would
+ * otherwise replay forever. Running out of connections ends the replay the
+ * way the recording ended.
+ */
 export function replayRecording(rec: Recording, hooks: Omit<SessionHooks, 'fetch'>, options: ReplayOptions = {}): Promise<EndItem> {
-  return runStream(replayedRequest(rec), { ...rec.settings, raw: true }, { ...hooks, fetch: recordingFetch(rec, options) });
+  const settings = { ...rec.settings, raw: true };
+  const recorded = rec.connections.length;
+  const original = settings.reconnect;
+  const cap = Math.max(0, recorded - 1);
+  const capped = original?.enabled === true && (original.maxReconnects === undefined || original.maxReconnects > cap);
+  if (capped) settings.reconnect = { ...original, maxReconnects: cap };
+  const asRecorded = (end: EndItem): EndItem => (capped && end.reason === 'max-reconnects' ? { ...end, reason: rec.end?.reason ?? 'eof' } : end);
+  return runStream(replayedRequest(rec), settings, {
+    ...hooks,
+    onItem: (item) => hooks.onItem(item.kind === 'end' ? asRecorded(item) : item),
+    fetch: recordingFetch(rec, options),
+  }).then(asRecorded);
 }
