@@ -80,6 +80,8 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
   let retryMs = reconnect?.defaultRetryMs ?? DEFAULT_RETRY_MS;
   let lastEventId = '';
   let reconnects = 0;
+  /** Some attempt got a response: giving up on reconnecting is then a normal end, not a failure. */
+  let answered = false;
 
   const emit = (item: TimelineItem): void => {
     try {
@@ -213,6 +215,7 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
         formatSource,
         ttfbMs,
       });
+      answered = true;
 
       if (response.status >= 400) {
         const body = reader ? await readLimited(reader, MAX_ERROR_BODY, (n) => (bytes += n)) : '';
@@ -326,7 +329,8 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
       break;
     }
     if (reconnect?.maxReconnects !== undefined && reconnects >= reconnect.maxReconnects) {
-      reason = 'max-reconnects';
+      // Every attempt failed (a dead endpoint): that is an error, as it is without --reconnect.
+      reason = answered ? 'max-reconnects' : 'error';
       break;
     }
     reconnects++;

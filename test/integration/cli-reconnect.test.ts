@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ofType, runCli } from './helpers/cli';
-import { startServer, type TestServer } from './helpers/server';
+import { closedPort, startServer, type TestServer } from './helpers/server';
 
 describe('CLI: EventSource-style reconnect', () => {
   let server: TestServer;
@@ -103,5 +103,14 @@ describe('CLI: EventSource-style reconnect', () => {
     // Node reads header octets as Latin-1: turning them back into bytes gives what was on the wire.
     assert.deepEqual(Buffer.from(String(sent[1]), 'latin1'), Buffer.from('café-€', 'utf8'));
     assert.equal(r.lines[r.lines.length - 1]!.reason, 'eof');
+  });
+
+  it('exits 1 when every attempt failed (a dead endpoint with --max-reconnects)', async () => {
+    const port = await closedPort();
+    const r = await runCli(['--json', '--reconnect', '--max-reconnects', '1', `http://127.0.0.1:${port}/`]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.deepEqual(ofType(r, 'error').map((e) => e.code), ['connection-refused', 'connection-refused']);
+    assert.equal(ofType(r, 'reconnect').length, 1);
+    assert.equal(r.lines[r.lines.length - 1]!.reason, 'error');
   });
 });
