@@ -7,6 +7,7 @@ import type { Diagnostic } from '../core/analysis/diagnostics';
 import type { StreamStats } from '../core/analysis/stats';
 import type { MergedResponse } from '../core/llm/types';
 import type { Palette } from './listing';
+import { printable } from './terminal-text';
 
 /** The `diagnostic` line. */
 export function diagnosticLine(d: Diagnostic): Record<string, unknown> {
@@ -35,23 +36,25 @@ export function statsFields(s: StreamStats): Record<string, unknown> {
 
 /** A diagnostic in the listing (info dimmed). */
 export function listDiagnostic(d: Diagnostic, p: Palette): string[] {
-  if (d.severity === 'info') return [p.dim(`ℹ info ${d.code}: ${d.message}`), p.dim(`  fix: ${d.fix}`)];
+  if (d.severity === 'info') return [p.dim(`ℹ info ${d.code}: ${printable(d.message)}`), p.dim(`  fix: ${d.fix}`)];
   const mark = d.severity === 'error' ? p.red('✖ error') : p.yellow('⚠ warning');
-  return [`${mark} ${p.bold(d.code)}: ${d.message}`, `  ${p.dim('fix:')} ${d.fix}`];
+  return [`${mark} ${p.bold(d.code)}: ${printable(d.message)}`, `  ${p.dim('fix:')} ${d.fix}`];
 }
 
 /** The assembled response in the listing. */
 export function listMerged(m: MergedResponse | undefined, p: Palette): string[] {
   if (!m) return [p.dim('merged: no LLM stream recognised (try --provider)')];
   const lines = [p.bold(`── merged ${m.provider} response ──`)];
-  if (m.reasoning) lines.push(p.dim('reasoning:'), ...m.reasoning.split('\n').map((l) => p.dim(`  ${l}`)));
-  lines.push(...m.text.split('\n'));
+  if (m.reasoning) lines.push(p.dim('reasoning:'), ...m.reasoning.split('\n').map((l) => p.dim(`  ${printable(l)}`)));
+  // The text is the server's: shown, never obeyed by the terminal.
+  lines.push(...m.text.split('\n').map(printable));
   for (const c of m.toolCalls) {
-    lines.push(`${p.magenta('tool call')} ${c.name ?? '?'}${c.id ? p.dim(` (${c.id})`) : ''} ${c.error ? p.red(`${c.argumentsText}  ${c.error}`) : JSON.stringify(c.arguments)}`);
+    const args = c.error ? p.red(printable(`${c.argumentsText}  ${c.error}`)) : printable(JSON.stringify(c.arguments));
+    lines.push(`${p.magenta('tool call')} ${printable(c.name ?? '?')}${c.id ? p.dim(` (${printable(c.id)})`) : ''} ${args}`);
   }
   const usage = m.usage ? ` · usage ${JSON.stringify(m.usage)}` : '';
-  lines.push(p.dim(`finish: ${m.finishReason ?? 'none'}${usage}`));
-  for (const e of m.errors) lines.push(p.red(`provider error: ${e}`));
+  lines.push(p.dim(printable(`finish: ${m.finishReason ?? 'none'}${usage}`)));
+  for (const e of m.errors) lines.push(p.red(`provider error: ${printable(e)}`));
   return lines;
 }
 

@@ -28,6 +28,13 @@ describe('CLI listing: received control characters are shown, not obeyed', () =>
           res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
           res.end(`: hello ${CLEAR}\nevent: x${TITLE}\nid: 7${CLEAR}\ndata: a${CLIPBOARD}b\ndata: ${C1_CSI}c${BIDI}d\r\n\n`);
           return;
+        case '/v1/chat/completions': {
+          // An OpenAI-style stream whose assembled text carries the sequences.
+          const delta = (content: string): string => `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content } }] })}\n\n`;
+          res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+          res.end(delta(`hi ${TITLE}`) + delta(`${CLIPBOARD} there`) + 'data: [DONE]\n\n');
+          return;
+        }
         case '/text':
           res.writeHead(200, { 'content-type': 'text/plain' });
           res.end(`plain ${TITLE} text${C1_CSI}`);
@@ -58,5 +65,12 @@ describe('CLI listing: received control characters are shown, not obeyed', () =>
     assert.equal(failed.code, 1);
     assert.doesNotMatch(failed.stdout, CONTROL);
     assert.ok(failed.stdout.includes('failed \\x1b]52;c;'), failed.stdout);
+  });
+
+  it('escapes them in the assembled LLM response (--merge)', async () => {
+    const r = await runCli([server.url + '/v1/chat/completions', '--merge', '--no-diagnostics']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stdout, CONTROL);
+    assert.ok(r.stdout.includes('hi \\x1b]0;pwned\\x07\\x1b]52;c;Y3VybCBldmlsLnNoIHwgc2g=\\x07 there'), r.stdout);
   });
 });
