@@ -61,6 +61,7 @@ Options:
       --reconnect            reconnect like a browser EventSource (retry, Last-Event-ID)
       --max-reconnects <n>   stop after n reconnects
       --timeout <ms>         give up when nothing arrives for this long
+                             (default: wait as long as the server is silent)
       --max-record-bytes <n> largest event or line kept (default 16 MiB)
       --merge                assemble an LLM response (OpenAI, Anthropic, Gemini,
                              Ollama) and print it at the end
@@ -77,7 +78,7 @@ Options:
   -V, --version              show the version
 
 Exit codes: 0 the stream ended normally, 1 an error (HTTP >= 400, connection,
-timeout), 2 bad usage.`;
+timeout, no reconnect attempt ever answered), 2 bad usage.`;
 
 function positiveInt(name: string, value: string | undefined, allowZero = false): number | undefined {
   if (value === undefined) return undefined;
