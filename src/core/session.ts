@@ -10,7 +10,7 @@ import { detectFormat, formatFromContentType } from './detect';
 import { IdleTimer } from './idle-timer';
 import type { EndItem, EndReason, ErrorItem, StreamFormat, TimelineItem } from './items';
 import { classifyNetworkError } from './net-errors';
-import { createBodyParser } from './parsers/index';
+import { createBodyParser, decodesWholeChunks } from './parsers/index';
 import type { BodyParser, ParsedItem } from './parsers/parser';
 import { prepareRequest, RequestError } from './request';
 import { DEFAULT_RETRY_MS } from '../shared/stream-formats';
@@ -247,10 +247,13 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
         });
       }
 
-      const created = createBodyParser(format, parserContext, { baseOffset: bytes, lastEventId });
+      // Raw text for the raw view and the diagnostics: from the parser's own decoding where it decodes whole chunks.
+      const shared = settings.raw === true && decodesWholeChunks(format);
+      const onText = shared ? (text: string, size: number): void => emit({ kind: 'raw', t: now(), offset: bytes, text, size }) : undefined;
+      const created = createBodyParser(format, parserContext, { baseOffset: bytes, lastEventId, onText });
       parser = created;
       if ('lastEventId' in created) parserLastEventId = () => created.lastEventId;
-      const rawDecoder = settings.raw ? new TextDecoder('utf-8') : undefined;
+      const rawDecoder = settings.raw && !shared ? new TextDecoder('utf-8') : undefined;
       // A parser whose records end only where the next begins (json-seq) shows a complete-looking one once the body is quiet.
       let settleTimer: ReturnType<typeof setTimeout> | undefined;
       const settle = created.settle

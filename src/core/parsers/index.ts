@@ -10,6 +10,16 @@ import { createTextParser } from './text';
 export interface BodyParserOptions {
   baseOffset: number;
   lastEventId?: string;
+  /**
+   * Receives the body's text as the parser decodes it (SSE and plain text,
+   * which decode whole chunks), so the raw view needs no second decoder.
+   */
+  onText?: (text: string, size: number) => void;
+}
+
+/** Whether the parser for `format` reports its decoded text through `onText`. */
+export function decodesWholeChunks(format: StreamFormat): boolean {
+  return format === 'sse' || format === 'text';
 }
 
 /** Creates the parser for `format`. SSE parsers also carry the last event ID. */

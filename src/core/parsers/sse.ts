@@ -15,6 +15,8 @@ export interface SseParserOptions {
   baseOffset: number;
   /** Last event ID carried over from an earlier connection. */
   lastEventId?: string;
+  /** Receives each chunk's text as decoded (and `size`, the bytes it came from), for the raw view. */
+  onText?: (text: string, size: number) => void;
 }
 
 /** An SSE body parser that also exposes the last event ID for reconnects. */
@@ -228,6 +230,7 @@ export function createSseParser(ctx: ParserContext, options: SseParserOptions): 
     push(bytes) {
       pushed += bytes.byteLength;
       const { text, invalid: bad } = decoder.decode(bytes);
+      options.onText?.(text, bytes.byteLength);
       // As many characters as bytes means all ASCII, unless the chunk began by completing
       // a character held back from the previous one (a continuation byte first).
       chunkAscii = text.length === bytes.byteLength && !bad && (bytes.byteLength === 0 || bytes[0]! < 0x80);
@@ -237,6 +240,7 @@ export function createSseParser(ctx: ParserContext, options: SseParserOptions): 
     },
     end() {
       const { text, invalid: bad } = decoder.end();
+      if (text !== '') options.onText?.(text, 0);
       chunkAscii = false;
       feedText(text);
       if (bad) invalid();

@@ -7,7 +7,7 @@ import { Utf8StreamDecoder } from '../utf8';
 import type { BodyParser, ParserContext } from './parser';
 
 /** Creates the text parser for one response body. */
-export function createTextParser(ctx: ParserContext, options: { baseOffset: number }): BodyParser {
+export function createTextParser(ctx: ParserContext, options: { baseOffset: number; onText?: (text: string, size: number) => void }): BodyParser {
   const decoder = new Utf8StreamDecoder();
   let pushed = 0;
   let unreported = 0;
@@ -25,10 +25,12 @@ export function createTextParser(ctx: ParserContext, options: { baseOffset: numb
       pushed += bytes.length;
       unreported += bytes.length;
       const { text, invalid } = decoder.decode(bytes);
+      options.onText?.(text, bytes.length);
       emit(text, invalid);
     },
     end() {
       const { text, invalid } = decoder.end();
+      if (text !== '') options.onText?.(text, 0);
       emit(text, invalid);
     },
   };
