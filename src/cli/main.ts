@@ -8,7 +8,7 @@ import { FileRecording } from '../core/recording/recorder';
 import { secretsOfRequest } from '../core/secrets/request-secrets';
 import { diagnosticLine, listDiagnostic, listMerged, listStats, mergedLine, statsFields } from './analysis-output';
 import { parseCliArgs, USAGE, UsageError } from './args';
-import { toJsonLine } from '../core/json-lines';
+import { toJsonLine, toJsonText } from '../core/json-lines';
 import { listItem, palette } from './listing';
 import { LineWriter } from './output';
 import type { Recording } from '../core/recording/format';
@@ -102,10 +102,14 @@ async function main(argv: string[]): Promise<number> {
   const p = palette(options.color);
   const print = options.json
     ? (item: TimelineItem): void => {
-        const line = toJsonLine(item);
-        if (!line) return;
-        if (item.kind === 'end' && options.stats) line.stats = statsFields(run.timing()!);
-        out.line(JSON.stringify(line));
+        if (item.kind === 'end' && options.stats) {
+          const line = toJsonLine(item)!;
+          line.stats = statsFields(run.timing()!);
+          out.line(JSON.stringify(line));
+          return;
+        }
+        const text = toJsonText(item);
+        if (text) out.line(text);
       }
     : (item: TimelineItem): void => {
         for (const text of listItem(item, p, options.include)) out.line(text);

@@ -45,14 +45,28 @@ export function toJsonLine(item: TimelineItem): JsonLine | undefined {
 }
 
 /**
+ * The `--json` line of an item as text: exactly `JSON.stringify(toJsonLine(item))`,
+ * built directly for SSE events and text chunks — nearly every line of a busy
+ * stream — without an object per line.
+ */
+export function toJsonText(item: TimelineItem): string | undefined {
+  if (item.kind === 'message' && item.format === 'sse') {
+    return `{"type":"message","event":${JSON.stringify(item.event ?? 'message')},"data":${JSON.stringify(item.data)},"id":${JSON.stringify(item.id ?? '')},"t":${JSON.stringify(item.t)}}`;
+  }
+  if (item.kind === 'chunk') return `{"type":"chunk","data":${JSON.stringify(item.data)},"t":${JSON.stringify(item.t)}}`;
+  const line = toJsonLine(item);
+  return line && JSON.stringify(line);
+}
+
+/**
  * A timeline as JSON Lines (Export Timeline): the same lines
  * `stream-viewer --json` prints, so scripts read an export and a CLI run alike.
  */
 export function timelineToJsonLines(items: Iterable<TimelineItem>): string {
   let out = '';
   for (const item of items) {
-    const line = toJsonLine(item);
-    if (line) out += JSON.stringify(line) + '\n';
+    const line = toJsonText(item);
+    if (line) out += line + '\n';
   }
   return out;
 }
