@@ -50,6 +50,8 @@ export async function askRecordingUri(stem: string): Promise<vscode.Uri | undefi
     prompt: `File name in ${vscode.workspace.asRelativePath(folder)}; "${RECORDING_EXTENSION}" is added when missing`,
     value: `${free}${RECORDING_EXTENSION}`,
     valueSelection: [0, free.length],
+    // Run from the palette over a panel, the workbench may hand the focus back to the panel as the box opens: keep the box.
+    ignoreFocusOut: true,
     validateInput: async (value) => {
       const problem = nameProblem(value);
       if (problem) return problem;

@@ -45,7 +45,7 @@ describe('the request editor in a real VS Code', () => {
     const url = panel.locator('.url-input');
     assert.equal(await url.inputValue(), '');
     assert.match((await url.getAttribute('placeholder')) ?? '', /http:\/\/127\.0\.0\.1:3001\/sse/);
-    await panel.locator('.url-input:focus').waitFor();
+    assert.equal(await panel.locator('.url-input:focus').count(), 1, 'the caret is in the URL field');
     await page.screenshot({ path: join(artifacts, 'editor-new-request.png') });
     // Typing at once, without a click, starts the URL.
     const text = `${demo.url}sse?count=2&interval=0`;

@@ -56,9 +56,11 @@ export async function openWorkbench(settings: Record<string, unknown> = {}, brow
 export async function runCommand(page: Page, command: string): Promise<void> {
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   for (let attempt = 0; ; attempt++) {
+    if (attempt > 20) throw new Error(`command "${command}" never appeared`);
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 10_000 });
+    // F1 pressed in a webview reaches the workbench through a message; now and then it is lost.
+    if (!(await input.waitFor({ timeout: 5000 }).then(() => true, () => false))) continue;
     await input.fill(`>${command}`);
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first();
     if (await row.isVisible({ timeout: 3000 }).catch(() => false)) {
@@ -66,7 +68,6 @@ export async function runCommand(page: Page, command: string): Promise<void> {
       return;
     }
     await page.keyboard.press('Escape');
-    if (attempt > 20) throw new Error(`command "${command}" never appeared`);
     await page.waitForTimeout(1000);
   }
 }
@@ -78,10 +79,17 @@ export async function latestPanel(page: Page): Promise<FrameLocator> {
   return frame;
 }
 
-/** Runs a palette command that opens a panel, and returns the panel's webview document. */
+/**
+ * Runs a palette command that opens a panel, and returns the panel's webview
+ * document. New Request waits for the caret in the URL field, as a user
+ * does: text typed before the panel has its request from the host would be
+ * replaced by it.
+ */
 export async function openPanel(page: Page, command: string): Promise<FrameLocator> {
   await runCommand(page, command);
-  return latestPanel(page);
+  const panel = await latestPanel(page);
+  if (command.endsWith('New Request')) await panel.locator('.url-input:focus').waitFor();
+  return panel;
 }
 
 /**
@@ -120,5 +128,13 @@ export async function inkPixels(page: Page, target: Locator, inset = 0): Promise
     );
   } finally {
     await blank.close();
+  }
+}
+
+/** Waits until `check` holds (the workbench updates asynchronously), or fails saying `what`. */
+export async function eventually(what: string, check: () => Promise<boolean>, tries = 100): Promise<void> {
+  for (let i = 0; !(await check()); i++) {
+    if (i >= tries) throw new Error(`never happened: ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
