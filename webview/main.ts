@@ -28,10 +28,13 @@ class App {
   private requestId: string | undefined;
   /** The saved request this panel edits, remembered across reloads. */
   private source: SourceRef | undefined;
+  /** The user changed the request before the host's `panel/init` arrived: that wins. */
+  private edited = false;
 
   constructor(root: HTMLElement) {
     this.editor = new RequestEditor({
       onChange: (state) => {
+        this.edited = true;
         this.save(state);
         post({ type: 'request/didChange', spec: state.spec, settings: state.settings });
       },
@@ -64,8 +67,14 @@ class App {
   handle(message: HostToWebview): void {
     switch (message.type) {
       case 'panel/init':
-        this.editor.load(message.spec, message.settings);
         this.timeline.setBounds(message.config);
+        if (this.edited) {
+          // What was typed while the panel came up is kept, and the host told.
+          const { spec, settings } = this.editor.state();
+          post({ type: 'request/didChange', spec, settings });
+          return;
+        }
+        this.editor.load(message.spec, message.settings);
         this.save(message);
         if (!message.spec.url) this.editor.focusUrl();
         return;

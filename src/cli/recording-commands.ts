@@ -10,6 +10,7 @@ import { parseRecording, RecordingFormatError, type Recording } from '../core/re
 import type { Palette } from './listing';
 import { previewText } from '../shared/format';
 import { UsageError } from './args';
+import { printable } from './terminal-text';
 
 /** Reads a recording file with a clear error. */
 export function readRecording(path: string): Recording {
@@ -29,7 +30,8 @@ export function readRecording(path: string): Recording {
 
 function listDiff(d: RecordingDiff, p: Palette): string {
   const colour = { added: p.green, removed: p.red, changed: p.yellow, summary: d.same ? p.green : (t: string) => t, timing: p.dim };
-  return diffLines(d, previewText).map((l) => colour[l.kind](l.text)).join('\n') + '\n';
+  // Recorded text is the server's: its control characters are shown, not sent to the terminal.
+  return diffLines(d, previewText).map((l) => colour[l.kind](printable(l.text))).join('\n') + '\n';
 }
 
 /** Runs a recording subcommand; returns the exit code (diff: 0 same, 1 different). */

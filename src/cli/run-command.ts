@@ -39,7 +39,8 @@ function intFlag(name: string, value: string): number {
 export function prepareRun(argv: string[], env: NodeJS.ProcessEnv): PreparedRun {
   const positionals: string[] = [];
   const rest: string[] = [];
-  const vars: Record<string, string> = {};
+  // No prototype: `--var __proto__=x` or `--var constructor=x` is a variable like any other.
+  const vars: Record<string, string> = Object.create(null) as Record<string, string>;
   const expectations: Expectations = { eventTypes: [] };
   let envName: string | undefined;
   for (let i = 0; i < argv.length; i++) {

@@ -3,6 +3,7 @@
  * that a bad URL or a body on a GET is a clear message, not a stack trace.
  */
 import type { KeyValue, RequestSpec } from './spec';
+import { hasVariable } from '../shared/variable-syntax';
 
 /** A request ready to send. */
 export interface PreparedRequest {
@@ -39,7 +40,7 @@ function hasHeader(headers: [string, string][], name: string): boolean {
 function buildUrl(rawUrl: string, params?: KeyValue[]): URL {
   const text = rawUrl.trim();
   if (text === '') throw new RequestError('invalid-url', 'No URL: enter one, e.g. http://127.0.0.1:3001/sse');
-  if (/\{\{[^}]*\}\}/.test(text)) {
+  if (hasVariable(text)) {
     throw new RequestError('invalid-url', `The URL still holds an unresolved variable: ${text}`);
   }
   let url: URL;

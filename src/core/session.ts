@@ -6,7 +6,7 @@
  * `end` item.
  */
 import { startClock, sleep } from './clock';
-import { detectFormat, formatFromContentType } from './detect';
+import { contentTypeEssence, detectFormat, formatFromContentType } from './detect';
 import { IdleTimer } from './idle-timer';
 import type { EndItem, EndReason, ErrorItem, StreamFormat, TimelineItem } from './items';
 import { classifyNetworkError } from './net-errors';
@@ -34,6 +34,8 @@ export interface SessionHooks {
    * queueing it in memory. `undefined` reads on at once.
    */
   ready?(): Promise<void> | undefined;
+  /** Scales the reconnection delay (a replay at 4× waits a quarter of `retry`; 0 does not wait). Default 1. */
+  delayScale?: number;
 }
 
 /** How long the body must be quiet before a parser shows a record whose end is not proven yet. */
@@ -231,7 +233,7 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
       }
       if (!reader) return { next: 'end', reason: 'eof' };
 
-      const essence = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+      const essence = contentTypeEssence(contentType);
       const eventSourceWouldReconnect = response.status === 200 && essence === 'text/event-stream';
       if (reconnect && !eventSourceWouldReconnect) {
         emit({
@@ -338,7 +340,8 @@ export async function runStream(spec: RequestSpec, settings: StreamSettings, hoo
     }
     reconnects++;
     emit({ kind: 'reconnect', t: now(), offset: bytes, attempt: reconnects, lastEventId, delayMs: retryMs });
-    const waited = outer ? await sleep(retryMs, outer) : await sleep(retryMs, new AbortController().signal);
+    const delay = retryMs * (hooks.delayScale ?? 1);
+    const waited = outer ? await sleep(delay, outer) : await sleep(delay, new AbortController().signal);
     if (!waited) {
       reason = 'aborted';
       break;

@@ -8,7 +8,7 @@
  * with undici's `Agent`: the global fetch is a different undici copy, and a
  * dispatcher from another copy is not guaranteed to fit it.
  */
-import type { Agent, fetch as UndiciFetch } from 'undici';
+import type { Dispatcher, fetch as UndiciFetch } from 'undici';
 
 /** undici timeouts of a stream fetch, in ms; 0 waits forever. */
 export interface StreamFetchTimeouts {
@@ -21,12 +21,19 @@ export interface StreamFetchTimeouts {
 /** What sessions use: no timeout of undici's own (connecting still times out, after undici's 10 s). */
 export const NO_TIMEOUTS: StreamFetchTimeouts = { headersTimeout: 0, bodyTimeout: 0 };
 
-/** A `fetch` with its own agent and these undici timeouts. */
-export function createStreamFetch(timeouts: StreamFetchTimeouts): typeof fetch {
-  let loaded: Promise<{ agent: Agent; fetch: typeof UndiciFetch }> | undefined;
+/**
+ * A `fetch` with its own agent and these undici timeouts. Proxies are
+ * honoured: `proxy` when given (an editor's proxy setting), else the usual
+ * HTTP_PROXY / HTTPS_PROXY / NO_PROXY environment variables.
+ */
+export function createStreamFetch(timeouts: StreamFetchTimeouts, proxy?: string): typeof fetch {
+  let loaded: Promise<{ agent: Dispatcher; fetch: typeof UndiciFetch }> | undefined;
   const streamFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     // Loaded on the first request: undici is most of the CLI's code, and `--help` needs none of it.
-    loaded ??= import('undici').then((undici) => ({ agent: new undici.Agent(timeouts), fetch: undici.fetch }));
+    loaded ??= import('undici').then((undici) => ({
+      agent: proxy ? new undici.ProxyAgent({ uri: proxy, ...timeouts }) : new undici.EnvHttpProxyAgent(timeouts),
+      fetch: undici.fetch,
+    }));
     const { agent, fetch: undiciFetch } = await loaded;
     // The global and the package's fetch types describe the same WHATWG objects under two declarations.
     return (await undiciFetch(input as Parameters<typeof UndiciFetch>[0], { ...(init as Parameters<typeof UndiciFetch>[1]), dispatcher: agent })) as unknown as Response;

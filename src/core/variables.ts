@@ -4,12 +4,13 @@
  * stays free of storage concerns.
  */
 import type { KeyValue, RequestBody, RequestSpec } from './spec';
+import { variablePattern } from '../shared/variable-syntax';
 
 /** Finds the value of a variable, or `undefined` when it has none. */
 export type VariableLookup = (name: string) => string | undefined;
 
 /** Matches `{{ name }}`; names may hold `:` `$` `.` `-` (e.g. `secret:TOKEN`, `$env:HOME`). */
-const VARIABLE = /\{\{\s*([^{}\s]+)\s*\}\}/g;
+const VARIABLE = variablePattern();
 
 /** Result of substituting variables into a text. */
 export interface Substitution {

@@ -5,6 +5,7 @@
 import { fromSpec } from '../core/collections/tree';
 import type { RequestSpec } from '../core/spec';
 import type { PanelState } from '../shared/protocol';
+import { replaceLeadingVariable, replaceVariables } from '../shared/variable-syntax';
 
 /** A fresh request: the seed's SSE endpoint on the demo server's default port. */
 export function defaultPanelState(): PanelState {
@@ -30,7 +31,7 @@ export function panelTitle(spec: RequestSpec, savedPath: readonly string[] | und
   let where = url;
   try {
     // {{variables}} stand for a host or values: title with the path.
-    const u = new URL(url.replace(/^\{\{[^{}]*\}\}/, 'http://host').replace(/\{\{[^{}]*\}\}/g, 'x'));
+    const u = new URL(replaceVariables(replaceLeadingVariable(url, 'http://host'), 'x'));
     where = u.pathname === '/' ? (url.startsWith('{{') ? url.split('?')[0]! : u.host) : decodeURI(u.pathname).replace(/\bx\b/g, '…');
   } catch {
     // An unfinished URL is still a fine title.

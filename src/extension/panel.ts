@@ -22,6 +22,7 @@ import { log } from './log';
 import { StreamFeed } from './panel/stream-feed';
 import { WebviewChannel } from './panel/webview-channel';
 import { defaultPanelState, MAX_RECORDING_BYTES, normalize, panelTitle } from './panel-support';
+import { panelFetch } from './proxy';
 import type { StreamStatusBar } from './status-bar';
 import { timelineToJsonLines } from '../core/json-lines';
 import { webviewHtml } from './webview-html';
@@ -198,7 +199,13 @@ export class RequestPanel implements vscode.Disposable {
       maxRecordBytes: this.state.settings.maxRecordBytes ?? config.maxRecordBytes,
     };
     log().info(`${this.state.spec.method} ${redactUrl(this.state.spec.url)}`);
-    const resolved = await this.resolved();
+    let resolved: ResolvedRequest;
+    try {
+      resolved = await this.resolved();
+    } catch (err) {
+      // A variable that expands beyond its bounds (or nests too deep) is refused with its name, like a missing one.
+      return this.refuse([], err instanceof Error ? err.message : String(err));
+    }
     if (resolved.missing.length > 0) return this.refuse(resolved.missing);
     this.loadedRecording = undefined;
     return this.start({
@@ -208,6 +215,7 @@ export class RequestPanel implements vscode.Disposable {
       // URL and Basic passwords are secrets too, typed in or not.
       secrets: [...resolved.secrets, ...secretsOfRequest(resolved.spec)],
       record: new MemoryRecording(MAX_RECORDING_BYTES),
+      fetch: panelFetch(),
     });
   }
 
@@ -261,10 +269,10 @@ export class RequestPanel implements vscode.Disposable {
     log().info(`[${d.severity}] ${d.code}: ${d.message} Fix: ${d.fix}`);
   }
 
-  /** Shows why a request with unresolved variables is not sent, as a timeline error. */
-  private refuse(missing: string[]): Promise<EndItem> {
+  /** Shows why a request is not sent (variables without a value, or `why`), as a timeline error. */
+  private refuse(missing: string[], why?: string): Promise<EndItem> {
     const list = missing.map((m) => `{{${m}}}`).join(', ');
-    const message = `Not sent: no value for ${list}. Define ${missing.length === 1 ? 'it' : 'them'} in the environment, or use Stream Viewer: Set Secret… for secrets.`;
+    const message = why !== undefined ? `Not sent: ${why}` : `Not sent: no value for ${list}. Define ${missing.length === 1 ? 'it' : 'them'} in the environment, or use Stream Viewer: Set Secret… for secrets.`;
     void vscode.window.showErrorMessage(message);
     return this.start({ request: this.state.spec, settings: {}, refused: { code: 'invalid-request', message }, analysis: false });
   }

@@ -69,14 +69,17 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       await panel.locator('.merged-view button', { hasText: 'Sources' }).click();
       await panel.locator('.source-run', { hasText: 'Events' }).first().click();
       await panel.locator('.item-row.selected').waitFor();
-      assert.match((await panel.locator('.item-row.selected .cell-data').textContent()) ?? '', /"content":"[^"]*Events/);
+      // The row previews the piece of text the event carries, not its JSON.
+      assert.match((await panel.locator('.item-row.selected .cell-data').textContent()) ?? '', /^"[^"]*Events[^"]*"$/);
       await panel.locator('.detail-pane button', { hasText: 'Close' }).click();
 
-      // JSONPath: only chunks that carry content.
+      // JSONPath: only chunks that carry content, each previewed by the value it matched.
+      const allRows = Number(/(\d+) rows/.exec((await panel.locator('.list-status').textContent()) ?? '')?.[1]);
       await panel.locator('.jsonpath-input').fill('$.choices[0].delta.content');
-      await page.waitForTimeout(300);
-      const withContent = await panel.locator('.item-row').count();
-      assert.ok(withContent > 0 && withContent < events, `JSONPath kept ${withContent} of ${events}`);
+      await panel.locator('.list-status', { hasText: / of \d+ rows/ }).waitFor();
+      const [kept, of] = (/(\d+) of (\d+) rows/.exec((await panel.locator('.list-status').textContent()) ?? '') ?? []).slice(1).map(Number);
+      assert.ok(kept! > 0 && kept! < of! && of === allRows, `JSONPath kept ${kept} of ${of} rows (${allRows} in all)`);
+      assert.equal(await panel.locator('.item-row .cell-data:not(.cell-piece)').count(), 0, 'every kept row previews its matched value');
       await panel.locator('.jsonpath-input').fill('');
       // Type chips: hide "message" events.
       await panel.locator('button.chip[data-type="e:message"]').click();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { WireItem } from '../../src/shared/wire';
 import { mergeParams, paramsFromUrl, urlWithParams } from '../../webview/editor/url-params';
-import { variableRuns } from '../../webview/editor/url-field';
+import { variableRuns } from '../../src/shared/variable-syntax';
 import { BoundedBuffer } from '../../src/shared/bounded-buffer';
 import { compileFilter, jsonOf, typeOf } from '../../webview/timeline/filter';
 

@@ -12,6 +12,8 @@ import { HEADER_NAMES } from './header-names';
 import { KvTable } from './kv-table';
 import { UrlField } from './url-field';
 import { mergeParams, paramsFromUrl, urlWithParams } from './url-params';
+import { hasVariable, replaceVariables } from '../../src/shared/variable-syntax';
+import { isCredentialHeader } from '../../src/shared/credentials';
 
 /** HTTP methods the picker offers. */
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
@@ -33,7 +35,6 @@ export interface EditorEvents {
   onKeepAsSecret(header: string, value: string): void;
 }
 
-const CREDENTIAL_HEADERS = /^(authorization|proxy-authorization|x-api-key|api-key|x-auth-token|x-goog-api-key)$/i;
 
 function option(value: string, label: string, selected: boolean): HTMLElement {
   const o = h('vscode-option', { value }, label);
@@ -232,7 +233,7 @@ export class RequestEditor {
 
   /** Offers to move a credential typed into a header to SecretStorage. */
   private offerSecret(): void {
-    const row = (this.spec.headers ?? []).find((r) => r.enabled !== false && CREDENTIAL_HEADERS.test(r.name.trim()) && r.value.length >= 8 && !r.value.includes('{{'));
+    const row = (this.spec.headers ?? []).find((r) => r.enabled !== false && isCredentialHeader(r.name) && r.value.length >= 8 && !hasVariable(r.value));
     this.secretHint.hidden = !row;
     if (!row) return;
     const button = h('vscode-button', { secondary: true, icon: 'key' }, 'Keep as secret');
@@ -290,7 +291,7 @@ export class RequestEditor {
     this.bodyStatus.className = 'body-status';
     if (kind !== 'json' || this.bodyArea.value.trim() === '') return;
     // {{variables}} stand for values; check the JSON around them.
-    const text = this.bodyArea.value.replace(/\{\{[^{}]*\}\}/g, '0');
+    const text = replaceVariables(this.bodyArea.value, '0');
     try {
       JSON.parse(text);
       this.bodyStatus.className = 'body-status ok';

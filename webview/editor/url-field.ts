@@ -2,12 +2,8 @@
  * The URL input with `{{variables}}` highlighted: a mirror behind a
  * transparent input draws the same text with the variables marked.
  */
+import { variableRuns } from '../../src/shared/variable-syntax';
 import { h } from '../dom';
-
-/** Splits text into plain runs and `{{variable}}` runs. */
-export function variableRuns(text: string): { text: string; variable: boolean }[] {
-  return text.split(/(\{\{[^{}]*\}\})/).filter((t) => t !== '').map((t) => ({ text: t, variable: /^\{\{[^{}]*\}\}$/.test(t) }));
-}
 
 /** The URL field. */
 export class UrlField {

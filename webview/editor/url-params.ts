@@ -4,6 +4,7 @@
  * `{{variables}}` are kept as typed, not percent-encoded.
  */
 import type { KeyValue } from '../../src/shared/wire';
+import { variableRuns } from '../../src/shared/variable-syntax';
 
 /** Splits a URL into the part before `?`, the query, and the `#fragment`. */
 function splitUrl(url: string): { base: string; query: string; hash: string } {
@@ -24,7 +25,7 @@ function decode(s: string): string {
 
 function encode(s: string): string {
   // Leave {{variables}} readable in the URL field.
-  return s.split(/(\{\{[^{}]*\}\})/).map((part, i) => (i % 2 === 1 ? part : encodeURIComponent(part))).join('');
+  return variableRuns(s).map((r) => (r.variable ? r.text : encodeURIComponent(r.text))).join('');
 }
 
 /** The query pairs of a URL as rows (all enabled). */

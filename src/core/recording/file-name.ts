@@ -4,12 +4,13 @@
  * to it, and the short name a replay is labelled with.
  */
 import { RECORDING_EXTENSION } from './format';
+import { replaceLeadingVariable, replaceVariables } from '../../shared/variable-syntax';
 
 /** A file-name stem for a recording: the saved request's name, else the URL's last path segment. */
 export function recordingStem(url: string, savedName?: string): string {
-  const slug = (s: string): string => s.replace(/\{\{[^{}]*\}\}/g, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 60);
+  const slug = (s: string): string => replaceVariables(s, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 60);
   if (savedName && slug(savedName)) return slug(savedName);
-  const path = url.replace(/^\{\{[^{}]*\}\}/, '').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0] ?? '';
+  const path = replaceLeadingVariable(url, '').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0] ?? '';
   const last = path.split('/').map(slug).filter((s) => s !== '').pop();
   return last ?? 'stream';
 }

@@ -7,17 +7,16 @@
  * redacted, and any secret value the server echoes is masked.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { isCredentialHeader } from '../../shared/credentials';
 import { createMasker, SECRET_MASK, type Masker } from '../secrets/mask';
 import type { TimelineItem } from '../items';
 import type { RequestSpec, StreamSettings } from '../spec';
 import { chunkLine, endLine, headerLine, responseLine, type RecordedConnection, type Recording } from './format';
 
-/** Request headers whose values never go into a recording. */
-const SECRET_HEADERS = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token|openai-api-key|anthropic-api-key|x-goog-api-key)$/i;
 
 /** The request with credential header values replaced. */
 function redactSpec(spec: RequestSpec): RequestSpec {
-  return { ...spec, headers: spec.headers?.map((h) => (SECRET_HEADERS.test(h.name.trim()) ? { ...h, value: '«redacted»' } : h)) };
+  return { ...spec, headers: spec.headers?.map((h) => (isCredentialHeader(h.name) ? { ...h, value: '«redacted»' } : h)) };
 }
 
 /** Where a recording goes. */

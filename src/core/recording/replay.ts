@@ -89,8 +89,11 @@ export function replayRecording(rec: Recording, hooks: Omit<SessionHooks, 'fetch
   const capped = original?.enabled === true && (original.maxReconnects === undefined || original.maxReconnects > cap);
   if (capped) settings.reconnect = { ...original, maxReconnects: cap };
   const asRecorded = (end: EndItem): EndItem => (capped && end.reason === 'max-reconnects' ? { ...end, reason: rec.end?.reason ?? 'eof' } : end);
+  const speed = options.speed ?? 1;
   return runStream(replayedRequest(rec), settings, {
     ...hooks,
+    // Between recorded connections a replay waits as it waits between chunks: scaled, or not at all at full speed.
+    delayScale: speed > 0 && Number.isFinite(speed) ? 1 / speed : 0,
     onItem: (item) => hooks.onItem(item.kind === 'end' ? asRecorded(item) : item),
     fetch: recordingFetch(rec, options),
   }).then(asRecorded);

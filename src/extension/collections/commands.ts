@@ -15,6 +15,7 @@ import type { StreamsNode } from './nodes';
 import { isSecretName, type SecretStore } from './secrets';
 import type { CollectionStore } from './store';
 import { moveRequestBetweenFiles } from './tree-provider';
+import { replaceVariables } from '../../shared/variable-syntax';
 
 /** What the commands need. */
 export interface CollectionServices {
@@ -29,7 +30,7 @@ export interface CollectionServices {
 
 function suggestName(url: string): string {
   try {
-    const u = new URL(url.replace(/\{\{[^}]*\}\}/g, 'x'));
+    const u = new URL(replaceVariables(url, 'x'));
     return u.pathname.split('/').filter(Boolean).pop() ?? u.host;
   } catch {
     return 'request';
