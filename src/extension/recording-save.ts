@@ -7,21 +7,14 @@
 import * as vscode from 'vscode';
 import { withRecordingExtension } from '../core/recording/file-name';
 import { RECORDING_EXTENSION } from '../core/recording/format';
+import { fileExists } from './file-exists';
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** `stem`, or `stem-2`, `stem-3`… : the first whose file does not exist in `folder`. */
 async function freeStem(folder: vscode.Uri, stem: string): Promise<string> {
   for (let n = 1; n < 100; n++) {
     const candidate = n === 1 ? stem : `${stem}-${n}`;
-    if (!(await exists(vscode.Uri.joinPath(folder, `${candidate}${RECORDING_EXTENSION}`)))) return candidate;
+    if (!(await fileExists(vscode.Uri.joinPath(folder, `${candidate}${RECORDING_EXTENSION}`)))) return candidate;
   }
   return stem;
 }
@@ -56,7 +49,7 @@ export async function askRecordingUri(stem: string): Promise<vscode.Uri | undefi
       const problem = nameProblem(value);
       if (problem) return problem;
       const file = withRecordingExtension(value.trim());
-      if (await exists(vscode.Uri.joinPath(folder, file))) return { message: `Replaces the existing ${file}`, severity: vscode.InputBoxValidationSeverity.Warning };
+      if (await fileExists(vscode.Uri.joinPath(folder, file))) return { message: `Replaces the existing ${file}`, severity: vscode.InputBoxValidationSeverity.Warning };
       return file === value.trim() ? undefined : { message: `Saved as ${file}`, severity: vscode.InputBoxValidationSeverity.Info };
     },
   });

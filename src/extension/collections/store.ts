@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Collection } from '../../core/collections/model';
 import { COLLECTION_GLOB } from '../../core/collections/model';
 import { parseCollection, type CollectionWarning } from '../../core/collections/parse';
+import { fileExists } from '../file-exists';
 
 /** One collection file as last read. */
 export interface CollectionEntry {
@@ -87,7 +88,7 @@ export class CollectionStore implements vscode.Disposable {
 
   /** Writes a new file; refuses one that exists (nothing is ever overwritten). */
   async create(uri: vscode.Uri, text: string): Promise<void> {
-    if (await exists(uri)) throw new Error(`${vscode.workspace.asRelativePath(uri)} already exists: choose another name (the file was left as it is)`);
+    if (await fileExists(uri)) throw new Error(`${vscode.workspace.asRelativePath(uri)} already exists: choose another name (the file was left as it is)`);
     await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
     await this.reload(uri);
   }
@@ -98,16 +99,6 @@ export class CollectionStore implements vscode.Disposable {
   }
 }
 
-/** Whether a file (or folder) is there. */
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    // Not found (or not readable, in which case the write that follows says why).
-    return false;
-  }
-}
 
 async function read(uri: vscode.Uri): Promise<CollectionEntry> {
   try {
