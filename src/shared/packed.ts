@@ -123,6 +123,7 @@ export class PackedBatch {
   private readonly text: string;
   private readonly others = new Map<number, Exclude<WireItem, WireMessage>>();
   private readonly nums: Float64Array;
+  private lastEvent: string | undefined;
   private readonly lens: Int32Array;
   /** Memory the batch holds, about. */
   readonly bytes: number;
@@ -160,7 +161,13 @@ export class PackedBatch {
   eventAt(i: number): string {
     const m = this.messageAt[i]!;
     const len = this.lens[m * LENS]!;
-    return len < 0 ? FORMATS[this.nums[m * NUMS + 4]!]! : this.text.slice(this.starts[m]!, this.starts[m]! + len);
+    if (len < 0) return FORMATS[this.nums[m * NUMS + 4]!]!;
+    // Event types repeat: the one before is returned again rather than a new string cut for each event.
+    const start = this.starts[m]!;
+    const last = this.lastEvent;
+    if (last !== undefined && last.length === len && this.text.startsWith(last, start)) return last;
+    this.lastEvent = this.text.slice(start, start + len);
+    return this.lastEvent;
   }
 
   /** Item `i` of the batch. */

@@ -296,22 +296,41 @@ export class TimelineView {
     const stall = (item.kind === 'message' || item.kind === 'chunk') && gap >= STALL_MS;
     // With a JSONPath filter, the matched value is what the row is about.
     const matched = this.filter.ok && this.filter.preview ? this.filter.preview(item) : undefined;
-    row.className = `vrow item-row tone-${text.tone}${n === this.selected ? ' selected' : ''}${stall ? ' stall' : ''}`;
-    row.title = stall ? `Stall: ${(gap / 1000).toFixed(1)} s without data before this row` : '';
+    const className = `vrow item-row tone-${text.tone}${n === this.selected ? ' selected' : ''}${stall ? ' stall' : ''}`;
+    if (row.className !== className) row.className = className;
+    const title = stall ? `Stall: ${(gap / 1000).toFixed(1)} s without data before this row` : '';
+    if (row.title !== title) row.title = title;
     row.setAttribute('aria-selected', String(n === this.selected));
-    row.replaceChildren(
-      h('span', { class: 'cell-time' }, `${item.t.toFixed(1)}`),
-      h('span', { class: 'cell-delta muted' }, prev ? `+${(item.t - prev.t).toFixed(1)}` : ''),
-      h('span', { class: 'cell-kind' }, h('span', { class: `kind-badge tone-${text.tone}` }, text.kind)),
-      h('span', { class: 'cell-type', title: text.type }, text.type),
-      h('span', { class: 'cell-id', title: text.id }, text.id),
-      h('span', { class: 'cell-size muted' }, text.size),
+    const [data, dataClass, dataTitle] =
       matched !== undefined
-        ? h('span', { class: 'cell-data cell-piece', title: 'The value the JSONPath matched' }, matched)
+        ? [matched, 'cell-data cell-piece', 'The value the JSONPath matched']
         : text.piece !== undefined
-          ? h('span', { class: 'cell-data cell-piece', title: 'The text this event carries' }, text.piece)
-          : h('span', { class: 'cell-data', title: '' }, text.preview),
-    );
+          ? [text.piece, 'cell-data cell-piece', 'The text this event carries']
+          : [text.preview, 'cell-data', ''];
+    // A row's cells are made once and then only written: during a burst every row in view is redrawn each frame.
+    if (row.childElementCount !== 7 || !row.firstElementChild?.classList.contains('cell-time')) {
+      row.replaceChildren(
+        h('span', { class: 'cell-time' }),
+        h('span', { class: 'cell-delta muted' }),
+        h('span', { class: 'cell-kind' }, h('span', { class: 'kind-badge' })),
+        h('span', { class: 'cell-type' }),
+        h('span', { class: 'cell-id' }),
+        h('span', { class: 'cell-size muted' }),
+        h('span', { class: 'cell-data' }),
+      );
+    }
+    const cells = row.children as HTMLCollectionOf<HTMLElement>;
+    setText(cells[0]!, item.t.toFixed(1));
+    setText(cells[1]!, prev ? `+${(item.t - prev.t).toFixed(1)}` : '');
+    const badge = cells[2]!.firstElementChild as HTMLElement;
+    const badgeClass = `kind-badge tone-${text.tone}`;
+    if (badge.className !== badgeClass) badge.className = badgeClass;
+    setText(badge, text.kind);
+    setText(cells[3]!, text.type, text.type);
+    setText(cells[4]!, text.id, text.id);
+    setText(cells[5]!, text.size);
+    if (cells[6]!.className !== dataClass) cells[6]!.className = dataClass;
+    setText(cells[6]!, data, dataTitle);
   }
 
   private renderDispatch(row: HTMLElement, i: number): void {
@@ -414,4 +433,10 @@ export class TimelineView {
     this.followButton.classList.toggle('pressed', on);
     this.followButton.setAttribute('aria-pressed', String(on));
   }
+}
+
+/** Writes a cell's text (and title) only when it changed: an unchanged node costs no style or layout work. */
+function setText(el: HTMLElement, text: string, title?: string): void {
+  if (el.textContent !== text) el.textContent = text;
+  if (title !== undefined && el.title !== title) el.title = title;
 }

@@ -21,6 +21,7 @@ export class VirtualList {
   private rows = new Map<number, HTMLElement>();
   private following = true;
   private programmaticScroll = false;
+  private lastScrollTarget = -1;
   private cleanup: () => void = () => undefined;
 
   constructor(
@@ -68,7 +69,11 @@ export class VirtualList {
 
   set follow(on: boolean) {
     this.following = on;
-    if (on) this.scrollToEnd();
+    if (on) {
+      // The view may have been scrolled away since the last scroll to the end.
+      this.lastScrollTarget = -1;
+      this.scrollToEnd();
+    }
   }
 
   /** Re-reads the count and repaints; follows the tail when on. */
@@ -113,9 +118,13 @@ export class VirtualList {
   }
 
   private scrollToEnd(): void {
-    const target = this.element.scrollHeight - this.element.clientHeight;
-    if (Math.abs(this.element.scrollTop - target) > 1) {
+    // From the virtualizer's own numbers (total size, observed viewport): reading the element's
+    // scrollHeight right after the spacer grew would force a layout in every frame of a burst.
+    const viewport = this.virtualizer.scrollRect?.height ?? this.element.clientHeight;
+    const target = Math.max(0, this.virtualizer.getTotalSize() - viewport);
+    if (Math.abs(this.lastScrollTarget - target) > 1) {
       this.programmaticScroll = true;
+      this.lastScrollTarget = target;
       this.element.scrollTop = target;
     }
   }
