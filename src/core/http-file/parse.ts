@@ -1,0 +1,224 @@
+/**
+ * Parses `.http` / `.rest` files as REST Client, httpyac and JetBrains'
+ * HTTP Client write them: `###` separators (a title may follow), `# @name`,
+ * `@var = value` file variables, a request line with optional method and
+ * `HTTP/x.y`, query continuation lines, headers up to a blank line, then a
+ * body (or `< ./file`) up to the next `###`. Pure: files named in a block
+ * are returned as references for the caller to read.
+ */
+import type { SavedRequest } from '../collections/model';
+import { contentTypeEssence } from '../detect';
+import type { KeyValue, RequestBody } from '../spec';
+import { splitLines, type Line } from './lines';
+import type { BlockLayout, BodyFileReference, HttpBlock, HttpFile } from './model';
+import { mapVariables } from './variables';
+
+const SEPARATOR = /^###/;
+const COMMENT = /^\s*(#|\/\/)/;
+const FILE_VARIABLE = /^\s*@([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*$/;
+const METADATA = /^\s*(?:#|\/\/)\s*@([\w-]+)(?:[\s=]+(.*?))?\s*$/;
+const REQUEST_LINE = /^([A-Z]+)\s+(\S.*?)(?:\s+(HTTP\/\d(?:\.\d)?))?\s*$/;
+const HEADER = /^([!#$%&'*+.^_`|~\w-]+)\s*:\s?(.*?)\s*$/;
+/** JetBrains response handlers (`> {% %}`, `> file.js`) and output redirection (`>>`, `>>!`, `<>`). */
+const AFTER_BODY = /^(>\s|>\{%|>>|<>\s)/;
+/** Protocols some clients run from a `.http` file that are not an HTTP request. */
+const OTHER_PROTOCOLS = new Set(['GRAPHQL', 'WEBSOCKET', 'WS', 'GRPC', 'MQTT', 'AMQP', 'RPC']);
+/** Metadata that changes nothing we send. */
+const HARMLESS_METADATA = new Set(['name', 'no-log', 'no-cookie-jar', 'note', 'title', 'description', 'tag', 'no-reject-unauthorized', 'ratelimit', 'keepStreaming', 'verbose']);
+
+/** Parses a whole file. Never throws: what it cannot read is reported on the block. */
+export function parseHttpFile(text: string): HttpFile {
+  const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (offset) for (const l of lines) Object.assign(l, { start: l.start + 1, end: l.end + 1, next: l.next + 1 });
+  const variables: Record<string, string> = Object.create(null) as Record<string, string>;
+  const blocks: HttpBlock[] = [];
+  let from = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && (i === 0 || !SEPARATOR.test(lines[i]!.text))) continue;
+    const slice = lines.slice(from, i);
+    if (slice.length > 0) {
+      const block = parseBlock(slice, variables, i < lines.length ? lines[i]!.start : text.length);
+      if (block) blocks.push(block);
+    }
+    from = i;
+  }
+  return { blocks, variables };
+}
+
+/** One block's lines (its `###` line first, when it has one) → a request, or undefined when it holds none. */
+function parseBlock(lines: Line[], variables: Record<string, string>, endOffset: number): HttpBlock | undefined {
+  const warnings: string[] = [];
+  const unsupported: string[] = [];
+  let title: string | undefined;
+  let i = 0;
+  if (SEPARATOR.test(lines[0]!.text)) {
+    title = lines[0]!.text.replace(/^#+/, '').trim() || undefined;
+    i = 1;
+  }
+  let name: string | undefined;
+  const settings: SavedRequest['settings'] = {};
+  // Before the request line: comments, metadata, file variables and scripts.
+  for (; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (t.trim() === '') continue;
+    const meta = METADATA.exec(t);
+    if (meta) {
+      const key = meta[1]!;
+      if (key === 'name' && meta[2]) name = meta[2];
+      else if (key === 'no-redirect') settings.followRedirects = false;
+      else if (key === 'prompt') warnings.push(`@prompt ${meta[2] ?? ''}: Stream Viewer does not ask; give the value with --var ${(meta[2] ?? '').split(/\s/)[0]}=…`);
+      else if (key === 'ref' || key === 'forceRef' || key === 'import' || key === 'loop') unsupported.push(`@${key} (running other requests or files first)`);
+      else if (!HARMLESS_METADATA.has(key)) warnings.push(`@${key} is ignored`);
+      continue;
+    }
+    if (COMMENT.test(t)) continue;
+    const fileVar = FILE_VARIABLE.exec(t);
+    if (fileVar) {
+      variables[fileVar[1]!] = mapVariables(fileVar[2]!).text;
+      continue;
+    }
+    if (/^\s*\{\{\s*$/.test(t) || /^\s*<\s*\{%/.test(t)) {
+      unsupported.push('a pre-request script (it may set variables or headers Stream Viewer would not)');
+      const close = /^\s*\{\{\s*$/.test(t) ? /^\s*\}\}\s*$/ : /%\}\s*$/;
+      while (i < lines.length && !close.test(lines[i]!.text)) i++;
+      continue;
+    }
+    break;
+  }
+  if (i >= lines.length) return undefined;
+  const first = lines[i]!;
+  const startOffset = lines[0]!.start;
+  const block: HttpBlock = { name: '', line: first.number, startOffset, endOffset, request: { name: '', method: 'GET', url: '' }, warnings, unsupported: undefined };
+  // The request line and its continuation lines (`?a=1`, `&b=2`, or indented parts of the target).
+  let method = 'GET';
+  let target = first.text.trim();
+  let httpVersion: string | undefined;
+  const rl = REQUEST_LINE.exec(target);
+  if (rl && rl[1] !== target) {
+    method = rl[1]!;
+    target = rl[2]!;
+    httpVersion = rl[3];
+  } else {
+    const v = /^(.*?)\s+(HTTP\/\d(?:\.\d)?)$/.exec(target);
+    if (v) [target, httpVersion] = [v[1]!, v[2]];
+  }
+  let j = i + 1;
+  while (j < lines.length && /^\s*[?&]|^\s+\S/.test(lines[j]!.text) && !COMMENT.test(lines[j]!.text)) {
+    const part = lines[j]!.text.trim();
+    const v = /^(.*?)\s+(HTTP\/\d(?:\.\d)?)$/.exec(part);
+    target += v ? v[1] : part;
+    if (v) httpVersion = v[2];
+    j++;
+  }
+  const targetEnd = lines[j - 1]!.end;
+  if (OTHER_PROTOCOLS.has(method)) unsupported.push(`${method} requests (Stream Viewer sends HTTP requests)`);
+  if (/^wss?:\/\//i.test(target)) unsupported.push('WebSocket URLs');
+  if (method === 'SSE') {
+    // httpyac's SSE keyword: a GET whose response is read as server-sent events.
+    method = 'GET';
+    settings.format = 'sse';
+  }
+  // Headers, up to a blank line.
+  const headers: KeyValue[] = [];
+  const headerLines: BlockLayout['headerLines'] = [];
+  for (; j < lines.length; j++) {
+    const t = lines[j]!.text;
+    if (t.trim() === '') break;
+    if (COMMENT.test(t)) continue;
+    const h = HEADER.exec(t);
+    if (!h) break;
+    headers.push({ name: h[1]!, value: h[2]! });
+    headerLines.push({ start: lines[j]!.start, end: lines[j]!.end });
+  }
+  const hasBlankLine = j < lines.length && lines[j]!.text.trim() === '';
+  if (hasBlankLine) j++;
+  // The body, up to a response handler or the block's end, without trailing blank or comment lines.
+  let k = j;
+  while (k < lines.length && !AFTER_BODY.test(lines[k]!.text)) k++;
+  if (k < lines.length) warnings.push('the response handler or output redirection after the body is not run');
+  let last = k;
+  while (last > j && (lines[last - 1]!.text.trim() === '' || COMMENT.test(lines[last - 1]!.text))) last--;
+  const bodyStart = j < lines.length ? lines[j]!.start : endOffset;
+  const bodyText = last > j ? lines.slice(j, last).map((l) => l.text).join('\n') : '';
+  // Where a body would go in a block that has none: at its blank line, else after the headers.
+  const noBody = hasBlankLine ? lines[j - 1]!.end : headerLines.length > 0 ? headerLines[headerLines.length - 1]!.end : targetEnd;
+  const layout: BlockLayout = {
+    target: { start: first.start, end: targetEnd },
+    httpVersion,
+    headerLines,
+    headerInsert: targetEnd,
+    body: last > j ? { start: bodyStart, end: lines[last - 1]!.end } : { start: noBody, end: noBody },
+    hasBlankLine,
+  };
+  const contentType = headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
+  if (headers.some((h) => h.name.toLowerCase() === 'x-request-type' && /graphql/i.test(h.value))) unsupported.push('GraphQL requests (X-Request-Type: GraphQL)');
+  const auth = headers.find((h) => h.name.toLowerCase() === 'authorization')?.value ?? '';
+  if (/^Basic\s+\S+(\s+\S+|:\S*)$/i.test(auth.replace(/\{\{[^{}]*\}\}/g, 'v'))) unsupported.push('Authorization: Basic with a user and password in clear (the client encodes them); write the base64 form');
+  if (/^(Digest|AWS|AzureAD)\s/i.test(auth)) unsupported.push(`Authorization: ${auth.split(/\s/)[0]} (computed by the client)`);
+  const { body, bodyFile } = readBody(bodyText, contentType, unsupported);
+  const url = withScheme(target, headers, warnings);
+  // Every text that is sent goes through the variable mapping.
+  const mapped = (s: string): string => {
+    const m = mapVariables(s);
+    for (const w of m.warnings) if (!warnings.includes(w)) warnings.push(w);
+    for (const u of m.unsupported) if (!unsupported.includes(u)) unsupported.push(u);
+    return m.text;
+  };
+  const request: SavedRequest = { name: '', method, url: mapped(url) };
+  if (headers.length > 0) request.headers = headers.map((h) => ({ name: h.name, value: mapped(h.value) }));
+  if (body) request.body = body.kind === 'form' ? { kind: 'form', fields: body.fields.map((f) => ({ name: mapped(f.name), value: mapped(f.value) })) } : body.kind === 'none' ? body : { ...body, text: mapped(body.text) };
+  if (Object.keys(settings).length > 0) request.settings = settings;
+  block.name = name ?? title ?? `${method} ${target}`;
+  request.name = block.name;
+  block.request = request;
+  block.layout = layout;
+  if (bodyFile) block.bodyFile = bodyFile;
+  if (unsupported.length > 0) block.unsupported = `Not supported in Stream Viewer yet: ${unsupported.join('; ')}.`;
+  else delete block.unsupported;
+  return block;
+}
+
+/** A body by its Content-Type: JSON, form fields, a `< ./file` reference, or raw text. */
+function readBody(text: string, contentType: string | undefined, unsupported: string[]): { body?: RequestBody; bodyFile?: BodyFileReference } {
+  if (text === '') return {};
+  const file = /^<(@\w*)?\s+(\S.*?)\s*$/.exec(text);
+  if (file && !text.includes('\n')) {
+    return { body: { kind: 'raw', text: '' }, bodyFile: { path: file[2]!, substituteVariables: file[1] !== undefined } };
+  }
+  if (/^<@?\w*\s+\S/m.test(text)) unsupported.push('bodies that mix text and `< file` parts (multipart)');
+  const essence = contentTypeEssence(contentType);
+  if (essence === 'application/json' || essence.endsWith('+json')) return { body: { kind: 'json', text } };
+  if (essence === 'application/x-www-form-urlencoded') {
+    // REST Client lets a form body run over several lines, each starting with `&`.
+    const joined = text.split('\n').map((l) => l.trim()).join('');
+    const fields = joined.split('&').filter((p) => p !== '').map((p) => {
+      const eq = p.indexOf('=');
+      return { name: decode(eq < 0 ? p : p.slice(0, eq)), value: eq < 0 ? '' : decode(p.slice(eq + 1)) };
+    });
+    return { body: { kind: 'form', fields } };
+  }
+  return { body: contentType === undefined ? { kind: 'raw', text } : { kind: 'raw', text, contentType } };
+}
+
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
+}
+
+/** `/path` with a `Host:` header, or `host/path`, as a full URL (REST Client and JetBrains default to http). */
+function withScheme(target: string, headers: KeyValue[], warnings: string[]): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target) || target.startsWith('{{')) return target;
+  const host = headers.find((h) => h.name.toLowerCase() === 'host')?.value;
+  if (target.startsWith('/') && host) {
+    const scheme = /:443$/.test(host) ? 'https' : 'http';
+    warnings.push(`the URL is built from the Host header as ${scheme}://${host}${target}`);
+    return `${scheme}://${host}${target}`;
+  }
+  if (target.startsWith('/')) return target;
+  warnings.push(`"${target}" has no scheme; http:// is assumed`);
+  return `http://${target}`;
+}
