@@ -44,10 +44,13 @@ export interface CliOptions {
 export const USAGE = `Usage: stream-viewer [options] <url>
        stream-viewer [options] --replay <recording>
        stream-viewer run <file.streams.json> <request or folder/request> [options]
+       stream-viewer run <file.http|file.rest> <@name, ### title or line> [options]
                  [--env NAME] [--var name=value]... [--expect-events N]
                  [--expect-event TYPE]... [--expect-status CODE] [--max-ttfb MS]
        stream-viewer diff <recording-a> <recording-b> [--json]
        stream-viewer export <recording> --as sse|ndjson|har
+       stream-viewer import <file|folder>... [-o out.streams.json] [--json]
+                 (Postman, Insomnia, OpenAPI 3, HAR; summary on stderr)
 
 Connects to a streaming HTTP endpoint and prints what arrives, event by event.
 Formats: Server-Sent Events, NDJSON / JSON Lines, JSON text sequences, text.

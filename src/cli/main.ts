@@ -13,6 +13,7 @@ import { listItem, palette } from './listing';
 import { LineWriter } from './output';
 import type { Recording } from '../core/recording/format';
 import { readRecording, runRecordingCommand } from './recording-commands';
+import { runImportCommand } from './import-command';
 import { prepareRun, type PreparedRun } from './run-command';
 import { ExpectationChecker, type ExpectationResult } from './expectations';
 import { maskSecrets } from '../core/secrets/mask';
@@ -38,12 +39,22 @@ async function main(argv: string[]): Promise<number> {
       throw err;
     }
   }
+  if (argv[0] === 'import') {
+    try {
+      return await runImportCommand(argv.slice(1), process.stdout, process.stderr);
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      process.stderr.write(`stream-viewer: ${err.message}\nTry 'stream-viewer --help'.\n`);
+      return 2;
+    }
+  }
   let options;
   let recording: Recording | undefined;
   let saved: PreparedRun | undefined;
   try {
     if (argv[0] === 'run') {
       saved = prepareRun(argv.slice(1), process.env);
+      for (const note of saved.notes) process.stderr.write(`stream-viewer: ${note}\n`);
       options = parseCliArgs(saved.rest, process.env, process.stdout.isTTY === true, false);
       // Flags given on the command line win over the saved settings.
       const rest = saved.rest;

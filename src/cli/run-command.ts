@@ -1,6 +1,6 @@
 /**
- * `stream-viewer run <file.streams.json> <request> [--env NAME] [--var k=v]...`:
- * a saved request, its variables resolved from the environment, `--var`,
+ * `stream-viewer run <file.streams.json|file.http> <request> [--env NAME] [--var k=v]...`:
+ * a saved request (or one block of a `.http` / `.rest` file), its variables resolved from the environment, `--var`,
  * built-ins and STREAM_VIEWER_SECRET_<NAME> for `{{secret:NAME}}`, run with
  * the same output contract as a URL, plus CI assertions.
  */
@@ -9,10 +9,12 @@ import { parseCollection } from '../core/collections/parse';
 import { createResolver, secretEnvName } from '../core/collections/resolver';
 import { lookupRequest, toSpec } from '../core/collections/tree';
 import { secretsOfRequest } from '../core/secrets/request-secrets';
+import type { SavedRequest } from '../core/collections/model';
 import type { RequestSpec, StreamSettings } from '../core/spec';
 import { resolveSpec } from '../core/variables';
 import { UsageError } from './args';
 import type { Expectations } from './expectations';
+import { isHttpFile, loadHttpFileRequest } from './http-file-source';
 
 /** A saved request ready to run. */
 export interface PreparedRun {
@@ -25,6 +27,43 @@ export interface PreparedRun {
   expectations: Expectations;
   /** Secret values used (and the URL and Basic passwords of the request), to mask in the output. */
   secrets: string[];
+  /** What the source file holds that was read differently or left out (for stderr). */
+  notes: string[];
+}
+
+/** The request picked from a file, and where its variables come from. */
+interface Source {
+  label: string;
+  request: SavedRequest;
+  environment: Record<string, string> | undefined;
+  processEnv: NodeJS.ProcessEnv;
+  notes: string[];
+}
+
+function fromCollection(file: string, query: string, envName: string | undefined, env: NodeJS.ProcessEnv): Source {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  const parsed = parseCollection(text);
+  if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
+  const found = lookupRequest(parsed.collection, query);
+  if ('error' in found) throw new UsageError(`${file}: ${found.error}`);
+  let environment: Record<string, string> | undefined;
+  if (envName !== undefined) {
+    const e = parsed.collection.environments?.find((x) => x.name === envName);
+    if (!e) throw new UsageError(`${file}: no environment "${envName}" (it has ${parsed.collection.environments?.map((x) => `"${x.name}"`).join(', ') || 'none'})`);
+    environment = e.variables;
+  }
+  return { label: found.path.join('/'), request: found.request, environment, processEnv: env, notes: [] };
+}
+
+function fromHttpFile(file: string, query: string, envName: string | undefined, env: NodeJS.ProcessEnv): Source {
+  const h = loadHttpFileRequest(file, query, envName);
+  // `{{$dotenv NAME}}` reads the .env file; the process environment fills in what it lacks.
+  return { label: h.label, request: h.request, environment: h.environment, processEnv: { ...env, ...h.dotenv }, notes: h.warnings.map((w) => `${h.label}: ${w}`) };
 }
 
 const OWN_FLAGS = new Set(['--env', '--var', '--expect-events', '--expect-event', '--expect-status', '--max-ttfb']);
@@ -66,37 +105,22 @@ export function prepareRun(argv: string[], env: NodeJS.ProcessEnv): PreparedRun 
     }
     rest.push(arg);
   }
-  if (positionals.length !== 2) throw new UsageError('run needs a collection file and a request: stream-viewer run <file.streams.json> <request or folder/request>');
+  if (positionals.length !== 2) throw new UsageError('run needs a collection or .http file and a request: stream-viewer run <file.streams.json|file.http> <request, folder/request or .http line>');
   const [file, query] = positionals as [string, string];
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
-  const parsed = parseCollection(text);
-  if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
-  const found = lookupRequest(parsed.collection, query);
-  if ('error' in found) throw new UsageError(`${file}: ${found.error}`);
-  let environment: Record<string, string> | undefined;
-  if (envName !== undefined) {
-    const e = parsed.collection.environments?.find((x) => x.name === envName);
-    if (!e) throw new UsageError(`${file}: no environment "${envName}" (it has ${parsed.collection.environments?.map((x) => `"${x.name}"`).join(', ') || 'none'})`);
-    environment = e.variables;
-  }
+  const { label, request, environment, processEnv, notes } = isHttpFile(file) ? fromHttpFile(file, query, envName, env) : fromCollection(file, query, envName, env);
   const resolver = createResolver({
     overrides: vars,
     environment,
-    processEnv: env,
+    processEnv,
     secret: (name) => env[secretEnvName(name)],
   });
-  const { spec, settings } = toSpec(found.request);
+  const { spec, settings } = toSpec(request);
   const resolved = resolveSpec(spec, resolver.lookup);
   if (resolved.missing.length > 0) {
     const hints = resolved.missing.map((m) => (m.startsWith('secret:') ? `${m} (set ${secretEnvName(m.slice(7))})` : m.startsWith('$env:') ? `${m} (not in the environment)` : `${m} (use --env or --var ${m}=…)`));
-    throw new UsageError(`"${found.path.join('/')}" uses variables with no value: ${hints.join(', ')}`);
+    throw new UsageError(`"${label}" uses variables with no value: ${hints.join(', ')}`);
   }
-  return { rest, spec: resolved.spec, written: spec, settings, expectations, secrets: [...resolver.secretsUsed(), ...secretsOfRequest(resolved.spec)] };
+  return { rest, spec: resolved.spec, written: spec, settings, expectations, secrets: [...resolver.secretsUsed(), ...secretsOfRequest(resolved.spec)], notes };
 }
 
 /** Common flags that take no value, so the next argument is a positional. */

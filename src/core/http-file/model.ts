@@ -40,6 +40,9 @@ export interface HttpBlock {
   name: string;
   /** 1-based line of the request line (of the block's first line when it has none). */
   line: number;
+  /** 1-based lines the block spans (its `###` line to the line before the next one), for "the request at line N". */
+  firstLine: number;
+  lastLine: number;
   /** The block's range, its `###` separator line included. */
   startOffset: number;
   endOffset: number;

@@ -89,7 +89,7 @@ function parseBlock(lines: Line[], variables: Record<string, string>, endOffset:
   if (i >= lines.length) return undefined;
   const first = lines[i]!;
   const startOffset = lines[0]!.start;
-  const block: HttpBlock = { name: '', line: first.number, startOffset, endOffset, request: { name: '', method: 'GET', url: '' }, warnings, unsupported: undefined };
+  const block: HttpBlock = { name: '', line: first.number, firstLine: lines[0]!.number, lastLine: lines[lines.length - 1]!.number, startOffset, endOffset, request: { name: '', method: 'GET', url: '' }, warnings, unsupported: undefined };
   // The request line and its continuation lines (`?a=1`, `&b=2`, or indented parts of the target).
   let method = 'GET';
   let target = first.text.trim();

@@ -1,0 +1,99 @@
+/**
+ * `stream-viewer run api.http <name|line>`: one request of a `.http` /
+ * `.rest` file, with what lives beside the file — `http-client.env.json`
+ * and `http-client.private.env.json` in its folder, REST Client's
+ * environments in the nearest `.vscode/settings.json` above it, a `.env`
+ * for `{{$dotenv NAME}}`, and `< ./file` bodies, all read relative to it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+import type { Environment, SavedRequest } from '../core/collections/model';
+import { contentTypeEssence } from '../core/detect';
+import { httpClientEnvironments, restClientEnvironments } from '../core/http-file/environments';
+import type { HttpBlock } from '../core/http-file/model';
+import { parseHttpFile } from '../core/http-file/parse';
+import { UsageError } from './args';
+
+/** Whether the CLI reads `file` as a `.http` file rather than a collection. */
+export function isHttpFile(file: string): boolean {
+  return /\.(http|rest)$/i.test(file);
+}
+
+/** The request to run and where its variables come from. */
+export interface HttpFileRequest {
+  /** `api.http:12`: how messages name the request. */
+  label: string;
+  request: SavedRequest;
+  /** The chosen environment with the file's `@variables` laid over it. */
+  environment: Record<string, string>;
+  /** The `.env` beside the file, for `{{$dotenv NAME}}` (read as `{{$env:NAME}}`). */
+  dotenv: Record<string, string>;
+  warnings: string[];
+}
+
+/** Reads `file`, picks the block `query` names (its `@name`/title, or a line inside it) and its environment. */
+export function loadHttpFileRequest(file: string, query: string, envName: string | undefined): HttpFileRequest {
+  const parsed = parseHttpFile(readText(file));
+  const block = pickBlock(parsed.blocks, query, file);
+  const label = `${file}:${block.line}`;
+  if (block.unsupported) throw new UsageError(`${label} (${block.name}): ${block.unsupported}`);
+  const dir = dirname(resolve(file));
+  const request = structuredClone(block.request);
+  if (block.bodyFile) {
+    const text = readText(resolve(dir, block.bodyFile.path));
+    const type = request.headers?.find((h) => h.name.toLowerCase() === 'content-type')?.value;
+    const essence = contentTypeEssence(type);
+    request.body = essence === 'application/json' || essence.endsWith('+json') ? { kind: 'json', text } : type === undefined ? { kind: 'raw', text } : { kind: 'raw', text, contentType: type };
+  }
+  const warnings = [...block.warnings];
+  const environments = findEnvironments(dir, warnings);
+  let chosen: Record<string, string> = {};
+  if (envName !== undefined) {
+    const e = environments.find((x) => x.name === envName);
+    if (!e) throw new UsageError(`${file}: no environment "${envName}" (found ${environments.map((x) => `"${x.name}"`).join(', ') || 'none'} in http-client.env.json, http-client.private.env.json or .vscode/settings.json)`);
+    chosen = e.variables;
+  }
+  const environment: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, chosen, parsed.variables);
+  const dotenvFile = join(dir, '.env');
+  const dotenv = existsSync(dotenvFile) ? (parseEnv(readText(dotenvFile)) as Record<string, string>) : {};
+  return { label, request, environment, dotenv, warnings };
+}
+
+function pickBlock(blocks: HttpBlock[], query: string, file: string): HttpBlock {
+  const list = (): string => blocks.map((b) => `${b.name} (line ${b.line})`).join(', ') || 'no requests';
+  if (/^\d+$/.test(query)) {
+    const line = Number(query);
+    const found = blocks.find((b) => b.line === line) ?? blocks.find((b) => b.firstLine <= line && line <= b.lastLine);
+    if (!found) throw new UsageError(`${file}: no request at line ${line}. The file has: ${list()}`);
+    return found;
+  }
+  const named = blocks.filter((b) => b.name === query);
+  if (named.length === 1) return named[0]!;
+  if (named.length > 1) throw new UsageError(`${file}: "${query}" names ${named.length} requests (lines ${named.map((b) => b.line).join(', ')}); give a line number instead`);
+  throw new UsageError(`${file}: no request "${query}". The file has: ${list()}`);
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`Cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+}
+
+/** JetBrains/httpyac env files in the folder, then REST Client's settings in the nearest `.vscode` above it. */
+function findEnvironments(dir: string, warnings: string[]): Environment[] {
+  const read = (p: string): string | undefined => (existsSync(p) ? readFileSync(p, 'utf8') : undefined);
+  const jetbrains = httpClientEnvironments(read(join(dir, 'http-client.env.json')), read(join(dir, 'http-client.private.env.json')));
+  warnings.push(...jetbrains.warnings);
+  for (let d = dir; ; d = dirname(d)) {
+    const settings = read(join(d, '.vscode', 'settings.json'));
+    if (settings !== undefined) {
+      const rest = restClientEnvironments(settings);
+      warnings.push(...rest.warnings);
+      return [...jetbrains.environments, ...rest.environments.filter((e) => !jetbrains.environments.some((j) => j.name === e.name))];
+    }
+    if (dirname(d) === d) return jetbrains.environments;
+  }
+}

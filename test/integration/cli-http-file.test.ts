@@ -1,0 +1,92 @@
+/** `stream-viewer run api.http <name|line>`: a block of a .http file against the demo server, with its environments, .env and < file bodies. */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startDemoServer, type DemoServer } from '../../src/demo/server';
+import { ofType, runCli } from './helpers/cli';
+
+describe('stream-viewer run <file.http> <request>', () => {
+  let demo: DemoServer;
+  let dir: string;
+  let file: string;
+  before(async () => {
+    demo = await startDemoServer({ port: 0 });
+    dir = mkdtempSync(join(tmpdir(), 'stream-viewer-http-'));
+    const sub = join(dir, 'api');
+    mkdirSync(sub);
+    mkdirSync(join(dir, '.vscode'));
+    file = join(sub, 'api.http');
+    writeFileSync(
+      file,
+      `@base = {{host}}
+
+### Chat completion
+# @name chat
+POST {{base}}/v1/chat/completions HTTP/1.1
+Content-Type: application/json
+Authorization: Bearer {{$dotenv DEMO_KEY}}
+
+{
+  "model": "demo",
+  "stream": true,
+  "messages": [{ "role": "user", "content": "echo:hello from a .http file" }]
+}
+
+> {% client.log(response.status) %}
+
+### Echo a file body
+POST {{base}}/echo
+    ?from=file
+Content-Type: application/json
+
+< ./body.json
+
+###
+GET {{base}}/v1/chat/completions?d={{$datetime iso8601}}
+`,
+    );
+    writeFileSync(join(sub, 'body.json'), '{"from":"body.json"}');
+    writeFileSync(join(sub, '.env'), 'DEMO_KEY=dotenv-key-123\n');
+    writeFileSync(join(sub, 'http-client.env.json'), JSON.stringify({ local: { host: demo.url.replace(/\/$/, '') }, dead: { host: 'http://127.0.0.1:9' } }));
+    writeFileSync(join(dir, '.vscode', 'settings.json'), `{
+  // REST Client's environments
+  "rest-client.environmentVariables": { "$shared": { "host": "${demo.url.replace(/\/$/, '')}" }, "rest": {} },
+}`);
+  });
+  after(async () => {
+    await demo.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('streams a POST to /v1/chat/completions with a JSON body, by @name, and passes --expect-events', async () => {
+    const r = await runCli(['run', file, 'chat', '--env', 'local', '--json', '--merge', '--expect-events', '3', '--expect-status', '200']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(ofType(r, 'message').length >= 3);
+    assert.ok(ofType(r, 'assertion').every((a) => a.ok === true));
+    assert.match(r.stdout, /hello from a \.http file/);
+    assert.match(r.stderr, /api\.http:5: the response handler or output redirection after the body is not run/);
+  });
+
+  it('picks a block by a line inside it, reads its < ./file body and .env beside it, with REST Client environments', async () => {
+    const r = await runCli(['run', file, '19', '--env', 'rest', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const echoed = JSON.stringify(ofType(r, 'message'));
+    assert.match(echoed, /from=file/);
+    assert.match(echoed, /body\.json/);
+  });
+
+  it('refuses a block it cannot send faithfully, naming the syntax, and an unknown request or environment', async () => {
+    const unsupported = await runCli(['run', file, '25', '--env', 'local']);
+    assert.equal(unsupported.code, 2);
+    assert.match(unsupported.stderr, /api\.http:25 .*dynamic variable \{\{\$datetime iso8601\}\}/);
+    const missing = await runCli(['run', file, 'nope']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no request "nope"\. The file has: chat \(line 5\), Echo a file body \(line 18\), GET /);
+    const noEnv = await runCli(['run', file, 'chat', '--env', 'prod']);
+    assert.match(noEnv.stderr, /no environment "prod" \(found "local", "dead", "rest"/);
+    const noHost = await runCli(['run', file, 'chat']);
+    assert.match(noHost.stderr, /uses variables with no value: base \(use --env/);
+  });
+});
