@@ -44,6 +44,22 @@ export function toJsonLine(item: TimelineItem): JsonLine | undefined {
   }
 }
 
+/** A finite number as JSON writes it (times always are finite; anything else is `null`, as in JSON). */
+function number(n: number): string {
+  return Number.isFinite(n) ? String(n) : 'null';
+}
+
+let lastEvent = '';
+let lastQuoted = '""';
+/** An event type as a JSON string; the type repeats from event to event, so the last one is kept. */
+function quotedEvent(event: string): string {
+  if (event !== lastEvent) {
+    lastEvent = event;
+    lastQuoted = JSON.stringify(event);
+  }
+  return lastQuoted;
+}
+
 /**
  * The `--json` line of an item as text: exactly `JSON.stringify(toJsonLine(item))`,
  * built directly for SSE events and text chunks — nearly every line of a busy
@@ -51,9 +67,9 @@ export function toJsonLine(item: TimelineItem): JsonLine | undefined {
  */
 export function toJsonText(item: TimelineItem): string | undefined {
   if (item.kind === 'message' && item.format === 'sse') {
-    return `{"type":"message","event":${JSON.stringify(item.event ?? 'message')},"data":${JSON.stringify(item.data)},"id":${JSON.stringify(item.id ?? '')},"t":${JSON.stringify(item.t)}}`;
+    return `{"type":"message","event":${quotedEvent(item.event ?? 'message')},"data":${JSON.stringify(item.data)},"id":${JSON.stringify(item.id ?? '')},"t":${number(item.t)}}`;
   }
-  if (item.kind === 'chunk') return `{"type":"chunk","data":${JSON.stringify(item.data)},"t":${JSON.stringify(item.t)}}`;
+  if (item.kind === 'chunk') return `{"type":"chunk","data":${JSON.stringify(item.data)},"t":${number(item.t)}}`;
   const line = toJsonLine(item);
   return line && JSON.stringify(line);
 }
