@@ -1,0 +1,28 @@
+/** What every importer writes into: the collection, the secrets and the report of one source. */
+import type { CollectionBuilder } from './builder';
+import type { SecretRegistry } from './secrets';
+import type { SavedRequest } from '../collections/model';
+import type { SourceSummary } from './types';
+
+/** The state one source is imported with. */
+export interface ImportContext {
+  builder: CollectionBuilder;
+  secrets: SecretRegistry;
+  summary: SourceSummary;
+}
+
+/** Adds a request and counts it as imported or as already there. */
+export function addRequest(ctx: ImportContext, path: readonly string[], request: SavedRequest): void {
+  if (ctx.builder.add(path, request)) ctx.summary.imported++;
+  else ctx.summary.duplicates++;
+}
+
+/** Notes something not carried over. */
+export function skip(ctx: ImportContext, item: string, reason: string): void {
+  ctx.summary.skipped.push({ item, reason });
+}
+
+/** `Folder/Sub/Name`, how the summary names an item. */
+export function label(path: readonly string[], name: string): string {
+  return [...path, name].join('/');
+}
