@@ -92,6 +92,11 @@ export class DiagnosticsCollector {
 
   constructor(private readonly report: (d: Diagnostic) => void) {}
 
+  /** Whether SSE data still needs checking as JSON (until one event was found that is not). */
+  wantsJsonCheck(): boolean {
+    return !this.seen.has('invalid-json-data');
+  }
+
   /** Adds an item; `parsedAsJson` says its data was already parsed as JSON by the caller. */
   add(item: TimelineItem, parsedAsJson = false): void {
     this.t = item.t;

@@ -37,7 +37,8 @@ export class StreamAnalysis {
     let json: unknown;
     if (item.kind === 'message') {
       json = item.json;
-      if (json === undefined && item.format === 'sse') {
+      // Only when someone reads it: a stream that is no LLM stream, with diagnostics off, parses nothing.
+      if (json === undefined && item.format === 'sse' && (this.merger.wantsJson() || this.diagnostics?.wantsJsonCheck() === true)) {
         const c = item.data.charCodeAt(0);
         if (c === 123 || c === 91 || ((c === 32 || c === 9 || c === 10 || c === 13) && /^\s*[[{]/.test(item.data))) {
           try {

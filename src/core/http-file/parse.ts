@@ -21,6 +21,8 @@ const REQUEST_LINE = /^([A-Z]+)\s+(\S.*?)(?:\s+(HTTP\/\d(?:\.\d)?))?\s*$/;
 const HEADER = /^([!#$%&'*+.^_`|~\w-]+)\s*:\s?(.*?)\s*$/;
 /** JetBrains response handlers (`> {% %}`, `> file.js`) and output redirection (`>>`, `>>!`, `<>`). */
 const AFTER_BODY = /^(>\s|>\{%|>>|<>\s)/;
+/** httpyac keeps a received response in the file after its request: `HTTP/1.1 200 - OK`. */
+const SAVED_RESPONSE = /^HTTP\/\d(\.\d)?\s+\d{3}\b/;
 /** Protocols some clients run from a `.http` file that are not an HTTP request. */
 const OTHER_PROTOCOLS = new Set(['GRAPHQL', 'WEBSOCKET', 'WS', 'GRPC', 'MQTT', 'AMQP', 'RPC']);
 /** Metadata that changes nothing we send. */
@@ -37,9 +39,11 @@ export function parseHttpFile(text: string): HttpFile {
   for (let i = 0; i <= lines.length; i++) {
     if (i < lines.length && (i === 0 || !SEPARATOR.test(lines[i]!.text))) continue;
     const slice = lines.slice(from, i);
-    if (slice.length > 0) {
-      const block = parseBlock(slice, variables, i < lines.length ? lines[i]!.start : text.length);
-      if (block) blocks.push(block);
+    // httpyac and JetBrains also start a new request at a request line after a blank line, without `###`.
+    for (let rest = slice; rest.length > 0; ) {
+      const parsed = parseBlock(rest, variables, i < lines.length ? lines[i]!.start : text.length);
+      if (parsed.block) blocks.push(parsed.block);
+      rest = parsed.rest;
     }
     from = i;
   }
@@ -47,7 +51,9 @@ export function parseHttpFile(text: string): HttpFile {
 }
 
 /** One block's lines (its `###` line first, when it has one) → a request, or undefined when it holds none. */
-function parseBlock(lines: Line[], variables: Record<string, string>, endOffset: number): HttpBlock | undefined {
+function parseBlock(all: Line[], variables: Record<string, string>, blockEnd: number): { block?: HttpBlock; rest: Line[] } {
+  let lines = all;
+  let endOffset = blockEnd;
   const warnings: string[] = [];
   const unsupported: string[] = [];
   let title: string | undefined;
@@ -73,6 +79,11 @@ function parseBlock(lines: Line[], variables: Record<string, string>, endOffset:
       continue;
     }
     if (COMMENT.test(t)) continue;
+    if (/^\s*\/\*/.test(t)) {
+      // httpyac's `/* … */` comment blocks.
+      while (i < lines.length && !lines[i]!.text.includes('*/')) i++;
+      continue;
+    }
     const fileVar = FILE_VARIABLE.exec(t);
     if (fileVar) {
       variables[fileVar[1]!] = mapVariables(fileVar[2]!).text;
@@ -86,7 +97,13 @@ function parseBlock(lines: Line[], variables: Record<string, string>, endOffset:
     }
     break;
   }
-  if (i >= lines.length) return undefined;
+  if (i >= lines.length) return { rest: [] };
+  const next = nextRequest(lines, i + 1);
+  const rest = lines.slice(next);
+  if (next < lines.length) {
+    lines = lines.slice(0, next);
+    endOffset = rest[0]!.start;
+  }
   const first = lines[i]!;
   const startOffset = lines[0]!.start;
   const block: HttpBlock = { name: '', line: first.number, firstLine: lines[0]!.number, lastLine: lines[lines.length - 1]!.number, startOffset, endOffset, request: { name: '', method: 'GET', url: '' }, warnings, unsupported: undefined };
@@ -135,8 +152,8 @@ function parseBlock(lines: Line[], variables: Record<string, string>, endOffset:
   if (hasBlankLine) j++;
   // The body, up to a response handler or the block's end, without trailing blank or comment lines.
   let k = j;
-  while (k < lines.length && !AFTER_BODY.test(lines[k]!.text)) k++;
-  if (k < lines.length) warnings.push('the response handler or output redirection after the body is not run');
+  while (k < lines.length && !AFTER_BODY.test(lines[k]!.text) && !SAVED_RESPONSE.test(lines[k]!.text)) k++;
+  if (k < lines.length) warnings.push(SAVED_RESPONSE.test(lines[k]!.text) ? 'the response saved in the file after the request is not sent' : 'the response handler or output redirection after the body is not run');
   let last = k;
   while (last > j && (lines[last - 1]!.text.trim() === '' || COMMENT.test(lines[last - 1]!.text))) last--;
   const bodyStart = j < lines.length ? lines[j]!.start : endOffset;
@@ -176,7 +193,35 @@ function parseBlock(lines: Line[], variables: Record<string, string>, endOffset:
   if (bodyFile) block.bodyFile = bodyFile;
   if (unsupported.length > 0) block.unsupported = `Not supported in Stream Viewer yet: ${unsupported.join('; ')}.`;
   else delete block.unsupported;
-  return block;
+  return { block, rest };
+}
+
+/** A request line with a standard method, at the start of a line: where a request without `###` begins. */
+const NEXT_REQUEST = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE|CONNECT)\s+\S/;
+
+/**
+ * Where the next request of a block begins (`lines.length` when none does):
+ * at a request line that follows a blank line, or the comments and `# @name`
+ * lines just before it, outside a `> {% … %}` handler script.
+ */
+function nextRequest(lines: Line[], from: number): number {
+  let inScript = false;
+  for (let m = from; m < lines.length; m++) {
+    const t = lines[m]!.text;
+    if (inScript) {
+      if (/%\}\s*$/.test(t)) inScript = false;
+      continue;
+    }
+    if (/^>\s*\{%/.test(t) && !/%\}\s*$/.test(t)) {
+      inScript = true;
+      continue;
+    }
+    if (!NEXT_REQUEST.test(t)) continue;
+    let s = m;
+    while (s > from && COMMENT.test(lines[s - 1]!.text)) s--;
+    if (s > from && lines[s - 1]!.text.trim() === '') return s;
+  }
+  return lines.length;
 }
 
 /** A body by its Content-Type: JSON, form fields, a `< ./file` reference, or raw text. */

@@ -57,6 +57,11 @@ export class LlmMerger {
     return this.builder.takePiece();
   }
 
+  /** Whether the next message's parsed data is of use: while detecting, or once a dialect is known. */
+  wantsJson(): boolean {
+    return this.builder !== undefined || this.misses < MAX_DETECTION_MESSAGES;
+  }
+
   /** Grows whenever a message changed the response: a cheap way to know when to send it again. */
   changes = 0;
 
