@@ -108,4 +108,16 @@ describe('.http files', () => {
     assert.equal(f.blocks.length, 1);
     assert.equal(f.blocks[0]!.request.settings?.followRedirects, false);
   });
+
+  it('reads httpyac files: /* */ comments, responses saved after a request, a # @name before a request without ###', () => {
+    const f = parseHttpFile('/*\n# About\nGET http://not/a/request\n*/\n\nDELETE https://h/delete\n\nHTTP/1.1 200 - OK\ncontent-type: application/json\n\n{"args": {}}\n\n# @name second\nPOST https://h/post\nContent-Type: text/plain\n\nbody\n');
+    assert.deepEqual(
+      f.blocks.map((b) => [b.name, b.line, b.request.method, b.request.url, b.request.body]),
+      [
+        ['DELETE https://h/delete', 6, 'DELETE', 'https://h/delete', undefined],
+        ['second', 14, 'POST', 'https://h/post', { kind: 'raw', text: 'body', contentType: 'text/plain' }],
+      ],
+    );
+    assert.match(f.blocks[0]!.warnings.join(), /response saved in the file/);
+  });
 });

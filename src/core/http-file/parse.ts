@@ -150,6 +150,8 @@ function parseBlock(all: Line[], variables: Record<string, string>, blockEnd: nu
   }
   const hasBlankLine = j < lines.length && lines[j]!.text.trim() === '';
   if (hasBlankLine) j++;
+  // More blank lines before the body are not part of it.
+  while (hasBlankLine && j < lines.length - 1 && lines[j]!.text.trim() === '') j++;
   // The body, up to a response handler or the block's end, without trailing blank or comment lines.
   let k = j;
   while (k < lines.length && !AFTER_BODY.test(lines[k]!.text) && !SAVED_RESPONSE.test(lines[k]!.text)) k++;
@@ -263,7 +265,10 @@ function withScheme(target: string, headers: KeyValue[], warnings: string[]): st
     warnings.push(`the URL is built from the Host header as ${scheme}://${host}${target}`);
     return `${scheme}://${host}${target}`;
   }
-  if (target.startsWith('/')) return target;
+  if (target.startsWith('/')) {
+    warnings.push(`"${target}" names no host (no Host header); give a full URL`);
+    return target;
+  }
   warnings.push(`"${target}" has no scheme; http:// is assumed`);
   return `http://${target}`;
 }
