@@ -70,6 +70,11 @@ describe('.http write-back', () => {
     assert.deepEqual(again.body, { kind: 'raw', text: 'hi\nthere', contentType: 'text/plain' });
   });
 
+  it('writes {{$env:NAME}} back as {{$processEnv NAME}}, which the other clients read', () => {
+    const out = edited(FILE, 0, (r) => ({ ...r, headers: r.headers!.map((h) => (h.name === 'Authorization' ? { ...h, value: `${h.value} ` } : h)) }));
+    assert.equal(out, FILE.replace('Authorization: Bearer {{$dotenv KEY}}', 'Authorization: Bearer {{$processEnv KEY}} '));
+  });
+
   it('writes query parameters into the URL and form fields escaped only where they would split', () => {
     const text = 'POST http://x/f\nContent-Type: application/x-www-form-urlencoded\n\na=1\n';
     const out = edited(text, 0, (r) => ({ ...r, params: [{ name: 'q', value: 'a b' }], body: { kind: 'form', fields: [{ name: 'a', value: '1&2' }, { name: 't', value: '{{token}}' }] } }));

@@ -19,7 +19,10 @@ interface Edit {
  * The file's text with `block`'s request replaced by `request`. `block` is
  * what `parseHttpFile(text)` returned for this same text. Disabled headers
  * and query parameters are written as comments (`# Name: value`) — a `.http`
- * file has no other way to keep a switched-off row. Settings are not written.
+ * file has no other way to keep a switched-off row. Settings are not written,
+ * and a `< ./file` body stays that line (edit the file it names instead).
+ * `{{$env:NAME}}` is written as `{{$processEnv NAME}}`, which REST Client
+ * and httpyac read.
  */
 export function replaceBlock(text: string, block: HttpBlock, request: SavedRequest): string {
   const layout = block.layout;
@@ -55,6 +58,7 @@ export function replaceBlock(text: string, block: HttpBlock, request: SavedReque
     edits.push({ ...layout.body, text: hadBody || body === '' ? body : (layout.hasBlankLine ? eol : eol + eol) + body });
   }
   let out = text;
+  for (const e of edits) e.text = toHttpSyntax(e.text);
   // From the end backwards, so earlier offsets stay right; at one offset, the later edit's text goes after the earlier's.
   const order = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.start - a.e.start || b.i - a.i);
   for (const { e } of order) out = out.slice(0, e.start) + e.text + out.slice(e.end);
@@ -88,4 +92,9 @@ function sameBody(a: RequestBody | undefined, b: RequestBody | undefined): boole
 /** Escapes only what would split or change a `name=value&…` pair, so `{{variables}}` stay readable. */
 function formEncode(s: string): string {
   return s.replace(/[%&=+#\s]/g, (c) => encodeURIComponent(c));
+}
+
+/** Our `{{$env:NAME}}` in the syntax the other clients read. */
+function toHttpSyntax(text: string): string {
+  return text.replace(/\{\{\s*\$env:([^{}\s]+)\s*\}\}/g, '{{$processEnv $1}}');
 }
