@@ -1,7 +1,7 @@
 /**
  * Puts imported requests into a collection, an existing one included, so
  * that importing the same thing twice adds nothing: a request with the same
- * name, method and URL in the same folder is already there. Two different
+ * name, method, URL and body in the same folder is already there. Two different
  * requests with one name in a folder get told apart (`name (2)`), since
  * `stream-viewer run` finds requests by name.
  */
@@ -9,8 +9,9 @@ import type { Collection, Environment, Folder, SavedRequest } from '../collectio
 
 type Container = { requests?: SavedRequest[]; folders?: Folder[] };
 
+/** Same method, URL and body: a HAR holds several POSTs to one URL that differ only by their bodies. */
 function sameRequest(a: SavedRequest, b: SavedRequest): boolean {
-  return a.method === b.method && a.url === b.url;
+  return a.method === b.method && a.url === b.url && JSON.stringify(a.body ?? null) === JSON.stringify(b.body ?? null);
 }
 
 /** Builds one collection from requests added folder by folder. */

@@ -15,7 +15,7 @@ import type { FormatSetting } from '../../shared/stream-formats';
 import { isJsonObject } from '../../shared/json-object';
 import { addRequest, label, skip, type ImportContext } from './context';
 import { formField, headerRow, isJsonType, methodOf } from './request-parts';
-import { exampleOf } from './schema-example';
+import { exampleOf, type RefLookup } from './schema-example';
 import { streamFormatOf } from './stream-types';
 
 type Json = Record<string, unknown>;
@@ -54,13 +54,26 @@ function environmentsOf(doc: Json): Environment[] {
   });
 }
 
-function paramValue(p: Json): string {
+/** A lookup of `#/…` pointers in `doc`. */
+function refLookup(doc: Json): RefLookup {
+  return (ref) => {
+    if (!ref.startsWith('#/')) return undefined;
+    let at: unknown = doc;
+    for (const raw of ref.slice(2).split('/')) {
+      const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      at = isJsonObject(at) && Object.hasOwn(at, key) ? at[key] : undefined;
+    }
+    return at;
+  };
+}
+
+function paramValue(p: Json, lookup: RefLookup): string {
   if (p.example !== undefined) return text(p.example);
   if (isJsonObject(p.examples)) {
     const first = Object.values(p.examples).find(isJsonObject);
     if (first?.value !== undefined) return text(first.value);
   }
-  const ex = exampleOf(p.schema);
+  const ex = exampleOf(p.schema, lookup);
   return ex === undefined || ex === 'string' ? '' : text(ex);
 }
 
@@ -71,13 +84,13 @@ function parametersOf(pathItem: Json, op: Json): Json[] {
   return [...byKey.values()];
 }
 
-function mediaExample(media: Json): unknown {
+function mediaExample(media: Json, lookup: RefLookup): unknown {
   if (media.example !== undefined) return media.example;
   if (isJsonObject(media.examples)) {
     const first = Object.values(media.examples).find(isJsonObject);
     if (first?.value !== undefined) return first.value;
   }
-  return exampleOf(media.schema);
+  return exampleOf(media.schema, lookup);
 }
 
 /** Whether a schema (its `allOf`/`anyOf`/`oneOf` parts included) has a boolean property `name`. */
@@ -91,7 +104,7 @@ function hasBooleanProperty(schema: unknown, name: string, depth = 0): boolean {
   return ['allOf', 'anyOf', 'oneOf'].some((k) => list(schema[k]).some((s) => hasBooleanProperty(s, name, depth + 1)));
 }
 
-function bodyOf(op: Json, streams: boolean, ctx: ImportContext, where: string): RequestBody | undefined {
+function bodyOf(op: Json, streams: boolean, lookup: RefLookup, ctx: ImportContext, where: string): RequestBody | undefined {
   const rb = isJsonObject(op.requestBody) ? op.requestBody : undefined;
   const content = rb !== undefined && isJsonObject(rb.content) ? rb.content : undefined;
   if (content === undefined) return undefined;
@@ -99,7 +112,7 @@ function bodyOf(op: Json, streams: boolean, ctx: ImportContext, where: string): 
   const type = types.find((t) => isJsonType(t)) ?? types.find((t) => /x-www-form-urlencoded/i.test(t)) ?? types[0];
   if (type === undefined || !isJsonObject(content[type])) return undefined;
   const media = content[type];
-  let example = mediaExample(media);
+  let example = mediaExample(media, lookup);
   if (isJsonType(type)) {
     // A body that can ask for a stream (`"stream": true`, as OpenAI's does) asks for it when the operation streams.
     if (streams && isJsonObject(example) && hasBooleanProperty(media.schema, 'stream')) {
@@ -178,15 +191,16 @@ function importOperation(doc: Json, path: string, pathItem: Json, key: string, o
   if (method === undefined) return skip(ctx, where, `method ${key.toUpperCase()} is not one a collection can hold`);
   const headers: KeyValue[] = [];
   const params: KeyValue[] = [];
+  const lookup = refLookup(doc);
   for (const p of parametersOf(pathItem, op)) {
     const pname = str(p.name);
-    if (p.in === 'query') params.push(p.required === true ? { name: pname, value: paramValue(p) } : { name: pname, value: paramValue(p), enabled: false });
-    else if (p.in === 'header') headers.push(headerRow(pname, paramValue(p), ctx.secrets, where, pname, p.required === true));
+    if (p.in === 'query') params.push(p.required === true ? { name: pname, value: paramValue(p, lookup) } : { name: pname, value: paramValue(p, lookup), enabled: false });
+    else if (p.in === 'header') headers.push(headerRow(pname, paramValue(p, lookup), ctx.secrets, where, pname, p.required === true));
     else if (p.in === 'cookie') skip(ctx, where, `cookie parameter "${pname}" is not carried over`);
   }
   applySecurity(doc, op, headers, params, ctx, where);
   const format = formatOf(op);
-  const body = bodyOf(op, format !== undefined, ctx, where);
+  const body = bodyOf(op, format !== undefined, lookup, ctx, where);
   if (isJsonObject(op.callbacks)) skip(ctx, where, 'callbacks are not requests to send');
   const url = `{{baseUrl}}${path.replace(/\{([^}]+)\}/g, '{{$1}}')}`;
   const saved: SavedRequest = { name, method, url };

@@ -18,16 +18,20 @@ function firstType(schema: Json): string | undefined {
   return undefined;
 }
 
+/** Finds what a local `$ref` (`#/components/…`) points at; the parser leaves recursive ones in place. */
+export type RefLookup = (ref: string) => unknown;
+
 /** An example for `schema`; `undefined` when it gives nothing to go on. */
-export function exampleOf(schema: unknown, depth = 0): unknown {
+export function exampleOf(schema: unknown, lookup: RefLookup = () => undefined, depth = 0): unknown {
   if (!isJsonObject(schema) || depth > MAX_DEPTH) return undefined;
+  if (typeof schema.$ref === 'string') return exampleOf(lookup(schema.$ref), lookup, depth + 1);
   if (schema.example !== undefined) return schema.example;
   if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
   if (schema.const !== undefined) return schema.const;
   if (schema.default !== undefined) return schema.default;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
   if (Array.isArray(schema.allOf)) {
-    const parts = schema.allOf.map((s) => exampleOf(s, depth + 1));
+    const parts = schema.allOf.map((s) => exampleOf(s, lookup, depth + 1));
     if (parts.every((p) => isJsonObject(p) || p === undefined)) return Object.assign({}, ...parts.filter(isJsonObject)) as Json;
     return parts.find((p) => p !== undefined);
   }
@@ -35,7 +39,7 @@ export function exampleOf(schema: unknown, depth = 0): unknown {
     const options = schema[key];
     if (Array.isArray(options)) {
       const usable = options.find((o) => isJsonObject(o) && o.type !== 'null');
-      if (usable !== undefined) return exampleOf(usable, depth + 1);
+      if (usable !== undefined) return exampleOf(usable, lookup, depth + 1);
     }
   }
   switch (firstType(schema)) {
@@ -44,13 +48,13 @@ export function exampleOf(schema: unknown, depth = 0): unknown {
       const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [];
       const out: Json = {};
       for (const name of required) {
-        const value = exampleOf(props[name], depth + 1);
+        const value = exampleOf(props[name], lookup, depth + 1);
         out[name] = value === undefined ? null : value;
       }
       return out;
     }
     case 'array': {
-      const item = exampleOf(schema.items, depth + 1);
+      const item = exampleOf(schema.items, lookup, depth + 1);
       return item === undefined ? [] : [item];
     }
     case 'string':
