@@ -1,0 +1,92 @@
+/**
+ * `stream-viewer import <file|folder>... [-o out.streams.json] [--json]`:
+ * requests from Postman, HAR, OpenAPI or Insomnia files into a collection.
+ * The collection goes to `-o` (added to what the file already has, nothing
+ * duplicated) or to stdout; the summary of what came in, what did not and
+ * which secrets to set goes to stderr, as JSON with `--json`. Secret values
+ * are never printed, only the variable names to set.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseCollection, splitBom } from '../core/collections/parse';
+import type { Collection } from '../core/collections/model';
+import { importRequests, type ImportInput, type ImportSummary } from '../core/import/index';
+import { UsageError } from './args';
+
+/** Largest file read: an API description or a HAR bigger than this is not a hand-made collection. */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Files a folder import looks at. */
+const IMPORTABLE = /\.(json|ya?ml|har)$/i;
+
+function filesIn(path: string, depth = 0): string[] {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return [path];
+  if (depth > 8) return [];
+  return readdirSync(path, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.') && e.name !== 'node_modules')
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => (e.isDirectory() ? filesIn(join(path, e.name), depth + 1) : IMPORTABLE.test(e.name) && !e.name.endsWith('.streams.json') ? [join(path, e.name)] : []));
+}
+
+function readInput(file: string): ImportInput {
+  const size = statSync(file).size;
+  if (size > MAX_FILE_BYTES) throw new UsageError(`${file} is ${Math.round(size / 1024 / 1024)} MiB: more than the ${MAX_FILE_BYTES / 1024 / 1024} MiB an import reads`);
+  return { source: file, text: readFileSync(file, 'utf8') };
+}
+
+/** The summary as lines a person reads. */
+export function summaryText(summary: ImportSummary, output: string | undefined): string[] {
+  const lines: string[] = [];
+  for (const s of summary.sources) {
+    const parts = [`${s.imported} request${s.imported === 1 ? '' : 's'} imported`];
+    if (s.duplicates > 0) parts.push(`${s.duplicates} already there`);
+    if (s.environments.length > 0) parts.push(`environment${s.environments.length === 1 ? '' : 's'}: ${s.environments.join(', ')}`);
+    lines.push(`${s.source} (${s.format}): ${parts.join(', ')}`);
+    if (s.skipped.length > 0) lines.push(`  not carried over (${s.skipped.length}):`, ...s.skipped.map((k) => `    ${k.item}: ${k.reason}`));
+  }
+  if (summary.secrets.length > 0) {
+    lines.push('Credentials were not written into the collection; set them before running:');
+    for (const n of summary.secrets) lines.push(`  ${n.env}  ({{secret:${n.name}}}, from ${n.where}${n.hint !== undefined ? `; value: ${n.hint}` : ''})`);
+  }
+  if (output !== undefined) lines.push(`Wrote ${output}`);
+  return lines;
+}
+
+function existing(output: string): { collection?: Collection; indent: string; bom: boolean } {
+  if (!existsSync(output)) return { indent: '  ', bom: false };
+  const parsed = parseCollection(readFileSync(output, 'utf8'));
+  if (!parsed.ok) throw new UsageError(`${output}: ${parsed.error} (not changed)`);
+  return { collection: parsed.collection, indent: parsed.indent, bom: parsed.bom };
+}
+
+/** Runs `import`; returns the exit code (0 something imported or nothing to do, 1 nothing recognised). */
+export async function runImportCommand(argv: string[], stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { output: { type: 'string', short: 'o' }, json: { type: 'boolean' }, name: { type: 'string' } } });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+  const { positionals, values } = parsed;
+  if (positionals.length === 0) throw new UsageError('import needs a file or folder: stream-viewer import <file|folder>... [-o out.streams.json]');
+  const files: string[] = [];
+  for (const p of positionals) {
+    if (!existsSync(p)) throw new UsageError(`Cannot read ${p}: no such file or folder`);
+    files.push(...filesIn(p));
+  }
+  const inputs = files.map(readInput);
+  const output = values.output;
+  const target = output !== undefined ? existing(output) : { indent: '  ', bom: false };
+  const { collection, summary } = await importRequests(inputs, { existing: target.collection, name: values.name });
+  const recognised = summary.sources.some((s) => s.format !== 'unknown');
+  if (recognised) {
+    const text = `${target.bom ? '\uFEFF' : ''}${JSON.stringify(collection, null, target.indent)}\n`;
+    if (output !== undefined) writeFileSync(output, text);
+    else stdout.write(splitBom(text).body);
+  }
+  if (values.json) stderr.write(`${JSON.stringify(summary)}\n`);
+  else stderr.write(`${summaryText(summary, recognised ? output : undefined).join('\n')}\n`);
+  return recognised ? 0 : 1;
+}
