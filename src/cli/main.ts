@@ -13,7 +13,6 @@ import { listItem, palette } from './listing';
 import { LineWriter } from './output';
 import type { Recording } from '../core/recording/format';
 import { readRecording, runRecordingCommand } from './recording-commands';
-import { runImportCommand } from './import-command';
 import { prepareRun, type PreparedRun } from './run-command';
 import { ExpectationChecker, type ExpectationResult } from './expectations';
 import { maskSecrets } from '../core/secrets/mask';
@@ -41,6 +40,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (argv[0] === 'import') {
     try {
+      // Loaded only for `import`: its YAML and $ref parsers are no start-up cost for streaming.
+      const { runImportCommand } = await import('./import-command');
       return await runImportCommand(argv.slice(1), process.stdout, process.stderr);
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
