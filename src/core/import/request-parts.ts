@@ -26,7 +26,9 @@ export function headerRow(name: string, value: string, secrets: SecretRegistry, 
   let out = value;
   if (isCredentialHeader(name)) {
     const m = SCHEME.exec(value);
-    out = m ? m[1]! + secrets.replace(m[2]!, secretName, `${where}: header ${name}`) : secrets.replace(value, secretName, `${where}: header ${name}`);
+    // A Basic credential is base64 of user:password: say so, or the user stores the password alone.
+    const hint = m !== null && /^\s*basic\s/i.test(m[1]!) ? 'base64 of "user:password"' : undefined;
+    out = m ? m[1]! + secrets.replace(m[2]!, secretName, `${where}: header ${name}`, hint) : secrets.replace(value, secretName, `${where}: header ${name}`);
   }
   return enabled ? { name, value: out } : { name, value: out, enabled: false };
 }

@@ -34,7 +34,11 @@ export class SecretRegistry {
   replace(value: string, wanted: string, where: string, hint?: string): string {
     if (onlyVariables(value)) return value;
     const known = this.byValue.get(value);
-    if (known !== undefined) return `{{secret:${known}}}`;
+    if (known !== undefined) {
+      const entry = this.needed.find((n) => n.name === known);
+      if (entry !== undefined && entry.hint === undefined && hint !== undefined) entry.hint = hint;
+      return `{{secret:${known}}}`;
+    }
     const base = wanted.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'secret';
     let name = base;
     for (let i = 2; this.names.has(name.toLowerCase()); i++) name = `${base}_${i}`;
