@@ -1,5 +1,6 @@
 /** What every importer writes into: the collection, the secrets and the report of one source. */
 import type { CollectionBuilder } from './builder';
+import { hideJsonSecrets } from './json-body-secrets';
 import type { SecretRegistry } from './secrets';
 import type { SavedRequest } from '../collections/model';
 import type { SourceSummary } from './types';
@@ -11,8 +12,10 @@ export interface ImportContext {
   summary: SourceSummary;
 }
 
-/** Adds a request and counts it as imported or as already there. */
+/** Adds a request (credentials in a JSON body moved to secrets) and counts it as imported or as already there. */
 export function addRequest(ctx: ImportContext, path: readonly string[], request: SavedRequest): void {
+  const body = request.body;
+  if (body?.kind === 'json') request = { ...request, body: { kind: 'json', text: hideJsonSecrets(body.text, ctx.secrets, label(path, request.name)) } };
   if (ctx.builder.add(path, request)) ctx.summary.imported++;
   else ctx.summary.duplicates++;
 }

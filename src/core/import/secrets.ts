@@ -6,12 +6,20 @@
 import { secretEnvName } from '../collections/resolver';
 import type { SecretNeeded } from './types';
 
-/** Variable names that say they hold a credential. */
-const SECRET_NAME = /token|key|secret|password|passwd|pwd|credential|auth/i;
+/** Words of a name that say it holds a credential. */
+const SECRET_WORDS = new Set(['token', 'key', 'secret', 'password', 'passwd', 'pwd', 'passphrase', 'credential', 'credentials', 'apikey', 'auth', 'authorization', 'bearer', 'jwt', 'cookie', 'session', 'sessionid']);
 
-/** Whether a variable's name says it holds a credential (`apiKey`, `access_token`, `password`…). */
+/**
+ * Whether a name says it holds a credential (`apiKey`, `access_token`,
+ * `client-secret`, `password`), word by word: `max_tokens` and `keywords`
+ * are not credentials.
+ */
 export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name);
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return words.some((w) => SECRET_WORDS.has(w)) || /password|secret|apikey|accesstoken/i.test(name.replace(/[^A-Za-z]/g, ''));
 }
 
 /** A value with no literal characters besides `{{variable}}` references and blanks. */
