@@ -18,6 +18,8 @@ const common = {
   legalComments: 'none',
   // ESM builds first: jsonc-parser's UMD build loads its parts with require() calls esbuild cannot follow.
   mainFields: ['module', 'main'],
+  // Bruno's parser require()s ohm-js and needs its CommonJS build: the ESM one has no named exports to require.
+  alias: { 'ohm-js': require.resolve('ohm-js') },
 };
 
 /** @type {import('esbuild').BuildOptions[]} */

@@ -50,7 +50,7 @@ export const USAGE = `Usage: stream-viewer [options] <url>
        stream-viewer diff <recording-a> <recording-b> [--json]
        stream-viewer export <recording> --as sse|ndjson|har
        stream-viewer import <file|folder>... [-o out.streams.json] [--json]
-                 (Postman, Insomnia, OpenAPI 3, HAR; summary on stderr)
+                 (Postman, Insomnia, Bruno, OpenAPI 3, HAR; summary on stderr)
 
 Connects to a streaming HTTP endpoint and prints what arrives, event by event.
 Formats: Server-Sent Events, NDJSON / JSON Lines, JSON text sequences, text.

@@ -1,6 +1,7 @@
 /**
  * `stream-viewer import <file|folder>... [-o out.streams.json] [--json]`:
- * requests from Postman, HAR, OpenAPI or Insomnia files into a collection.
+ * requests from Postman, HAR, OpenAPI or Insomnia files, or a Bruno
+ * collection folder, into a collection.
  * The collection goes to `-o` (added to what the file already has, nothing
  * duplicated) or to stdout; the summary of what came in, what did not and
  * which secrets to set goes to stderr, as JSON with `--json`. Secret values
@@ -20,20 +21,34 @@ const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** Files a folder import looks at. */
 const IMPORTABLE = /\.(json|ya?ml|har)$/i;
 
-function filesIn(path: string, depth = 0): string[] {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return [path];
+/** Every file under `dir` (no hidden ones, no node_modules), paths relative to it with `/`. */
+function walk(dir: string, prefix = '', depth = 0): string[] {
   if (depth > 8) return [];
-  return readdirSync(path, { withFileTypes: true })
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
     .filter((e) => !e.name.startsWith('.') && e.name !== 'node_modules')
     .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((e) => (e.isDirectory() ? filesIn(join(path, e.name), depth + 1) : IMPORTABLE.test(e.name) && !e.name.endsWith('.streams.json') ? [join(path, e.name)] : []));
+    .flatMap((e) => (e.isDirectory() ? walk(dir, `${prefix}${e.name}/`, depth + 1) : [`${prefix}${e.name}`]));
 }
 
-function readInput(file: string): ImportInput {
+function readText(file: string): string {
   const size = statSync(file).size;
   if (size > MAX_FILE_BYTES) throw new UsageError(`${file} is ${Math.round(size / 1024 / 1024)} MiB: more than the ${MAX_FILE_BYTES / 1024 / 1024} MiB an import reads`);
-  return { source: file, text: readFileSync(file, 'utf8') };
+  return readFileSync(file, 'utf8');
+}
+
+/** What a path gives: a file, a Bruno collection folder (it has bruno.json), or the importable files of a folder. */
+function inputsOf(path: string): ImportInput[] {
+  if (!statSync(path).isDirectory()) return [{ source: path, text: readText(path) }];
+  if (existsSync(join(path, 'bruno.json'))) {
+    const files = walk(path).filter((f) => f === 'bruno.json' || f.endsWith('.bru'));
+    return [{ source: path, files: files.map((f) => ({ path: f, text: readText(join(path, f)) })) }];
+  }
+  const direct = readdirSync(path, { withFileTypes: true }).filter((e) => !e.name.startsWith('.') && e.name !== 'node_modules').sort((a, b) => a.name.localeCompare(b.name));
+  return direct.flatMap((e) => {
+    const full = join(path, e.name);
+    if (e.isDirectory()) return inputsOf(full);
+    return IMPORTABLE.test(e.name) && !e.name.endsWith('.streams.json') ? [{ source: full, text: readText(full) }] : [];
+  });
 }
 
 /** The summary as lines a person reads. */
@@ -71,12 +86,11 @@ export async function runImportCommand(argv: string[], stdout: NodeJS.WritableSt
   }
   const { positionals, values } = parsed;
   if (positionals.length === 0) throw new UsageError('import needs a file or folder: stream-viewer import <file|folder>... [-o out.streams.json]');
-  const files: string[] = [];
+  const inputs: ImportInput[] = [];
   for (const p of positionals) {
     if (!existsSync(p)) throw new UsageError(`Cannot read ${p}: no such file or folder`);
-    files.push(...filesIn(p));
+    inputs.push(...inputsOf(p));
   }
-  const inputs = files.map(readInput);
   const output = values.output;
   const target = output !== undefined ? existing(output) : { indent: '  ', bom: false };
   const { collection, summary } = await importRequests(inputs, { existing: target.collection, name: values.name });

@@ -39,6 +39,7 @@ describe('stream-viewer import', () => {
     assert.match(r.stderr, /openai-openapi\.excerpt\.yaml \(openapi\): 10 requests imported/);
     assert.match(r.stderr, /newman-echo-v2\.postman_collection\.json \(postman\): 22 requests imported/);
     assert.match(r.stderr, /har-to-k6-full\.har \(har\): 8 requests imported/);
+    assert.match(r.stderr, /bruno-tests-collection \(bruno\): 35 requests imported, environments: Local, Prod/);
     assert.match(r.stderr, /test script is not carried over/);
     assert.match(r.stderr, /STREAM_VIEWER_SECRET_APIKEYAUTH/);
     const text = readFileSync(out, 'utf8');

@@ -1,12 +1,13 @@
 /**
  * Importing requests from other tools into a collection: Postman
  * collections and environments, HAR, OpenAPI 3.x and Insomnia exports,
- * each detected from its content. The result is a collection (added to an
+ * each detected from its content, and Bruno collection folders. The result is a collection (added to an
  * existing one when given, without duplicating what it has) and a summary
  * of what came in, what did not and why, and which secrets to set.
  */
 import type { Collection } from '../collections/model';
 import { CollectionBuilder } from './builder';
+import { importBruno, isBrunoFolder } from './bruno';
 import type { ImportContext } from './context';
 import { detectFormat } from './detect';
 import { importHar } from './har';
@@ -16,7 +17,7 @@ import { importPostmanCollection, importPostmanEnvironment } from './postman';
 import { SecretRegistry } from './secrets';
 import type { ImportInput, ImportSummary, SourceSummary } from './types';
 
-export type { ImportFormat, ImportInput, ImportSummary, SecretNeeded, SkippedItem, SourceSummary } from './types';
+export type { FolderFile, ImportFormat, ImportInput, ImportSummary, SecretNeeded, SkippedItem, SourceSummary } from './types';
 
 /** What an import gives. */
 export interface ImportResult {
@@ -38,6 +39,13 @@ export async function importRequests(inputs: readonly ImportInput[], options: Im
   const secrets = new SecretRegistry();
   const sources: SourceSummary[] = [];
   for (const input of inputs) {
+    if ('files' in input) {
+      const summary: SourceSummary = { source: input.source, format: isBrunoFolder(input.files) ? 'bruno' : 'unknown', imported: 0, duplicates: 0, environments: [], skipped: [] };
+      sources.push(summary);
+      if (summary.format === 'bruno') importBruno(input.files, { builder, secrets, summary });
+      else summary.skipped.push({ item: input.source, reason: 'a folder that is not a Bruno collection (no bruno.json with .bru files)' });
+      continue;
+    }
     const detected = detectFormat(input.text);
     const summary: SourceSummary = { source: input.source, format: detected.format, imported: 0, duplicates: 0, environments: [], skipped: [] };
     sources.push(summary);

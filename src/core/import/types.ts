@@ -5,14 +5,19 @@
  */
 
 /** The formats requests can be imported from. */
-export type ImportFormat = 'postman' | 'postman-environment' | 'har' | 'openapi' | 'insomnia';
+export type ImportFormat = 'postman' | 'postman-environment' | 'har' | 'openapi' | 'insomnia' | 'bruno';
 
-/** One file to import: where it came from (for messages) and its text. */
-export interface ImportInput {
-  /** A path or name, shown in the summary. */
-  source: string;
+/** One file of a collection folder, its path relative to the folder with `/` between names. */
+export interface FolderFile {
+  path: string;
   text: string;
 }
+
+/**
+ * What to import, with where it came from (a path or name, shown in the
+ * summary): one file's text, or the files of a collection folder (Bruno).
+ */
+export type ImportInput = { source: string; text: string } | { source: string; files: FolderFile[] };
 
 /** Something that was not carried over, or only partly. */
 export interface SkippedItem {
