@@ -49,7 +49,7 @@ export const USAGE = `Usage: stream-viewer [options] <url>
                  [--expect-event TYPE]... [--expect-status CODE] [--max-ttfb MS]
        stream-viewer diff <recording-a> <recording-b> [--json]
        stream-viewer export <recording> --as sse|ndjson|har
-       stream-viewer import <file|folder>... [-o out.streams.json] [--json]
+       stream-viewer import <file|folder>... [-o out.streams.json] [--json] [--name NAME]
                  (Postman, Insomnia, Bruno, OpenAPI 3, HAR; summary on stderr)
 
 Connects to a streaming HTTP endpoint and prints what arrives, event by event.

@@ -42,6 +42,8 @@ describe('HAR import of real files', () => {
     const posts = allRequests(collection).filter((r) => r.request.url === 'https://httpbin.org/post');
     assert.equal(posts.length, 3);
     assert.deepEqual(posts.map((p) => p.request.body?.kind), ['raw', 'raw', 'form']);
+    // Told apart the way Duplicate names a copy, so `stream-viewer run` can name each.
+    assert.deepEqual(posts.map((p) => p.request.name), ['POST /post', 'POST /post 2', 'POST /post 3']);
     const login = allRequests(collection).find((r) => r.request.url === 'http://test.k6.io/login')!.request;
     assert.deepEqual(login.body, { kind: 'form', fields: [{ name: 'username', value: 'admin' }, { name: 'password', value: '{{secret:password}}' }] });
   });

@@ -2,7 +2,7 @@
  * Puts imported requests into a collection, an existing one included, so
  * that importing the same thing twice adds nothing: a request with the same
  * name, method, URL and body in the same folder is already there. Two different
- * requests with one name in a folder get told apart (`name (2)`), since
+ * requests with one name in a folder get told apart (`name 2`, as Duplicate names a copy), since
  * `stream-viewer run` finds requests by name.
  */
 import type { Collection, Environment, Folder, SavedRequest } from '../collections/model';
@@ -44,9 +44,9 @@ export class CollectionBuilder {
     at.requests ??= [];
     const base = request.name.trim() === '' ? `${request.method} ${request.url}` : request.name;
     const taken = (n: string): SavedRequest | undefined => at.requests!.find((r) => r.name === n);
-    // The same request imported before may have been told apart as `name (2)`: look at every variant.
+    // The same request imported before may have been told apart as `name 2`: look at every variant.
     for (let i = 1; ; i++) {
-      const name = i === 1 ? base : `${base} (${i})`;
+      const name = i === 1 ? base : `${base} ${i}`;
       const there = taken(name);
       if (there === undefined) {
         at.requests.push({ ...request, name });
