@@ -94,6 +94,7 @@ describe('Postman import of real collections', () => {
         { name: 'Upload', request: { method: 'POST', url: '{{baseUrl}}/upload', body: { mode: 'file', file: { src: 'a.bin' } } } },
         { name: 'Socket', request: { method: 'GET', url: 'wss://example.com/ws' } },
         { name: 'Purge', request: { method: 'PURGE', url: '{{baseUrl}}/cache' } },
+        { name: 'Dynamic', request: { method: 'GET', url: '{{baseUrl}}/u/{{$guid}}?email={{$randomEmail}}&t={{$timestamp}}' } },
       ],
     };
     const { collection, summary } = await importRequests([{ source: 'mixed.json', text: JSON.stringify(doc) }]);
@@ -110,7 +111,8 @@ describe('Postman import of real collections', () => {
     const env = collection.environments?.[0]?.variables;
     assert.deepEqual(env, { baseUrl: 'https://api.example.com', apiKey: '{{secret:apiKey}}', refToken: '{{other}}' });
     const reasons = summary.sources[0]!.skipped.map((s) => `${s.item}: ${s.reason}`).join('\n');
-    for (const want of [/Query: GraphQL/, /Upload: file body/, /Socket: WebSocket/, /Purge: method PURGE/]) assert.match(reasons, want);
+    for (const want of [/Query: GraphQL/, /Upload: file body/, /Socket: WebSocket/, /Purge: method PURGE/, /Dynamic: \{\{\$randomEmail\}\} is not generated here/]) assert.match(reasons, want);
+    assert.ok(!/\$guid|\$timestamp/.test(reasons), reasons);
     assert.deepEqual(summary.secrets.map((s) => s.env).sort(), ['STREAM_VIEWER_SECRET_APIKEY', 'STREAM_VIEWER_SECRET_TOKEN', 'STREAM_VIEWER_SECRET_X_API_KEY']);
     assert.equal(schemaErrors(collection), '');
   });

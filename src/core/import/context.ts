@@ -12,10 +12,21 @@ export interface ImportContext {
   summary: SourceSummary;
 }
 
+/** Built-in `{{$…}}` values the resolver makes (collections/resolver.ts); Postman and others have many more. */
+const BUILTINS = /^\$(uuid|guid|timestamp|isoTimestamp|randomInt|env:.+)$/;
+
+/** The `{{$name}}` built-ins a request uses that Stream Viewer does not make (`{{$randomEmail}}`…). */
+function unsupportedBuiltins(request: SavedRequest): string[] {
+  const names = [...JSON.stringify(request).matchAll(/\{\{\s*(\$[^{}\s]+)\s*\}\}/g)].map((m) => m[1]!);
+  return [...new Set(names.filter((n) => !BUILTINS.test(n)))].map((n) => `{{${n}}}`);
+}
+
 /** Adds a request (credentials in a JSON body moved to secrets) and counts it as imported or as already there. */
 export function addRequest(ctx: ImportContext, path: readonly string[], request: SavedRequest): void {
   const body = request.body;
   if (body?.kind === 'json') request = { ...request, body: { kind: 'json', text: hideJsonSecrets(body.text, ctx.secrets, label(path, request.name)) } };
+  const unknown = unsupportedBuiltins(request);
+  if (unknown.length > 0) skip(ctx, label(path, request.name), `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not generated here: set ${unknown.length === 1 ? 'it' : 'them'} with --var or an environment`);
   if (ctx.builder.add(path, request)) ctx.summary.imported++;
   else ctx.summary.duplicates++;
 }
