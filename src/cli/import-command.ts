@@ -52,7 +52,7 @@ function inputsOf(path: string): ImportInput[] {
 }
 
 /** The summary as lines a person reads. */
-export function summaryText(summary: ImportSummary, output: string | undefined): string[] {
+function summaryText(summary: ImportSummary, output: string | undefined): string[] {
   const lines: string[] = [];
   for (const s of summary.sources) {
     const parts = [`${s.imported} request${s.imported === 1 ? '' : 's'} imported`];

@@ -7,7 +7,7 @@ import { isCredentialHeader } from '../../shared/credentials';
 import { isSecretName, type SecretRegistry } from './secrets';
 
 /** The methods a collection can hold (schemas/streams.schema.json). */
-export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
 /** The upper-cased method, or undefined when a collection cannot hold it. */
 export function methodOf(method: unknown): string | undefined {

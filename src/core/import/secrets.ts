@@ -23,7 +23,7 @@ export function isSecretName(name: string): boolean {
 }
 
 /** A value with no literal characters besides `{{variable}}` references and blanks. */
-export function onlyVariables(value: string): boolean {
+function onlyVariables(value: string): boolean {
   return value.replace(/\{\{[^{}]*\}\}/g, '').trim() === '';
 }
 
