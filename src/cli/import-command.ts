@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCollection, splitBom } from '../core/collections/parse';
-import type { Collection } from '../core/collections/model';
+import { COLLECTION_SUFFIX, type Collection } from '../core/collections/model';
 import { importRequests, type ImportInput, type ImportSummary } from '../core/import/index';
 import { UsageError } from './args';
 
@@ -99,6 +99,9 @@ export async function runImportCommand(argv: string[], stdout: NodeJS.WritableSt
     const text = `${target.bom ? '\uFEFF' : ''}${JSON.stringify(collection, null, target.indent)}\n`;
     if (output !== undefined) writeFileSync(output, text);
     else stdout.write(splitBom(text).body);
+  }
+  if (recognised && output !== undefined && !output.endsWith(COLLECTION_SUFFIX)) {
+    stderr.write(`stream-viewer: note: ${output} does not end in ${COLLECTION_SUFFIX}; the Streams view and schema checks only look at such files\n`);
   }
   if (values.json) stderr.write(`${JSON.stringify(summary)}\n`);
   else stderr.write(`${summaryText(summary, recognised ? output : undefined).join('\n')}\n`);

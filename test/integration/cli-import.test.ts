@@ -74,6 +74,9 @@ describe('stream-viewer import', () => {
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /junk\.json \(unknown\)[\s\S]*not a Postman collection/);
     assert.equal((await runCli(['import'])).code, 2);
+    const plain = await runCli(['import', join(fixtures, 'har-to-k6-pseudo-headers.har'), '-o', join(dir, 'plain.json')]);
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.match(plain.stderr, /plain\.json does not end in \.streams\.json/);
   });
 
   it('the imported streaming chat completion runs against the demo server as SSE', async () => {
