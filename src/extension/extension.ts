@@ -13,6 +13,7 @@ import { defaultPanelState, RequestPanel, type PanelServices } from './panel';
 import { panels } from './panels';
 import { StreamStatusBar } from './status-bar';
 import { registerRecordingCommands } from './recording-commands';
+import { registerImportCommand } from './import-requests';
 import { registerCollectionCommands } from './collections/commands';
 import { findRequest, toSpec } from '../core/collections/tree';
 import { Environments } from './collections/environments';
@@ -175,6 +176,7 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
   context.subscriptions.push(store, environments, vscode.window.createTreeView(STREAMS_VIEW, { treeDataProvider: tree, dragAndDropController: tree, canSelectMany: true, showCollapseAll: true }));
   registerCollectionCommands({ command, store, environments, secrets, activePanel: () => panels.active, openPanel: () => openPanel(), panels: () => panels.all() });
   command(Commands.refreshCollections, () => store.load(true));
+  registerImportCommand({ command, store });
 
   registerRecordingCommands({ command, subscriptions: context.subscriptions, activePanel: () => panels.active, openPanel: () => openPanel(), version: String(context.extension.packageJSON.version ?? '') });
 

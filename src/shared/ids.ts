@@ -32,6 +32,7 @@ export const Commands = {
   selectEnvironment: 'streamViewer.selectEnvironment',
   setSecret: 'streamViewer.setSecret',
   refreshCollections: 'streamViewer.refreshCollections',
+  importRequests: 'streamViewer.importRequests',
 } as const;
 
 /** The Streams view. */

@@ -1,0 +1,112 @@
+/**
+ * Stream Viewer: Import Requests… — Postman, Insomnia, OpenAPI or HAR files
+ * into a collection of the workspace (a new one, or added to one without
+ * duplicates). The summary says what came in and what did not; credentials
+ * found are never written: the collection says `{{secret:NAME}}`, and the
+ * user is offered to store each value in SecretStorage.
+ */
+import * as vscode from 'vscode';
+import { parseCollection } from '../core/collections/parse';
+import { collectionFileName } from '../core/collections/file-name';
+import { importRequests, type ImportInput, type ImportSummary } from '../core/import/index';
+import { Commands } from '../shared/ids';
+import type { CollectionStore } from './collections/store';
+import { log } from './log';
+
+/** Largest file read: an API description or a HAR bigger than this is not a hand-made collection. */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** What the command needs. */
+export interface ImportServices {
+  command(id: string, fn: (...args: never[]) => unknown): void;
+  store: CollectionStore;
+}
+
+/** The summary as lines for the Output channel. */
+function summaryLines(summary: ImportSummary): string[] {
+  const lines: string[] = [];
+  for (const s of summary.sources) {
+    lines.push(`${s.source} (${s.format}): ${s.imported} imported${s.duplicates > 0 ? `, ${s.duplicates} already there` : ''}${s.environments.length > 0 ? `, environments ${s.environments.join(', ')}` : ''}`);
+    for (const k of s.skipped) lines.push(`  not carried over — ${k.item}: ${k.reason}`);
+  }
+  for (const n of summary.secrets) lines.push(`  credential kept out of the file: {{secret:${n.name}}} (${n.where})`);
+  return lines;
+}
+
+/** Registers Import Requests…; `files` and `target` (a collection file name) let tests and other commands skip the pickers. */
+export function registerImportCommand(s: ImportServices): void {
+  s.command(Commands.importRequests, async (files?: vscode.Uri[], target?: string) => {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!root) throw new Error('Open a folder to keep the imported requests in it');
+    const picked =
+      files ??
+      (await vscode.window.showOpenDialog({
+        canSelectMany: true,
+        openLabel: 'Import',
+        title: 'Import Requests: Postman, Insomnia, OpenAPI or HAR files',
+        filters: { 'Collections, API descriptions, HAR': ['json', 'yaml', 'yml', 'har'], 'All files': ['*'] },
+      }));
+    if (!picked || picked.length === 0) return undefined;
+    const inputs: ImportInput[] = [];
+    for (const uri of picked) {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > MAX_FILE_BYTES) throw new Error(`${vscode.workspace.asRelativePath(uri)} is more than the ${MAX_FILE_BYTES / 1024 / 1024} MiB an import reads`);
+      inputs.push({ source: vscode.workspace.asRelativePath(uri), text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
+    }
+    const destination = await chooseTarget(s.store, root, target);
+    if (!destination) return undefined;
+    const entry = s.store.get(destination);
+    const parsed = entry ? parseCollection(entry.text) : undefined;
+    if (parsed && !parsed.ok) throw new Error(`${vscode.workspace.asRelativePath(destination)} does not parse (${parsed.error}): fix it first, it was left as it is`);
+    const { collection, summary } = await importRequests(inputs, { existing: parsed?.ok ? parsed.collection : undefined });
+    const recognised = summary.sources.some((x) => x.format !== 'unknown');
+    for (const line of summaryLines(summary)) log().info(line);
+    if (!recognised) {
+      void vscode.window.showWarningMessage(`Nothing to import: ${summary.sources.map((x) => `${x.source} (${x.skipped[0]?.reason ?? 'not recognised'})`).join('; ')}`);
+      return undefined;
+    }
+    const indent = parsed?.ok ? parsed.indent : '  ';
+    const bom = parsed?.ok ? parsed.bom : false;
+    await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(`${bom ? '\uFEFF' : ''}${JSON.stringify(collection, null, indent)}\n`));
+    await s.store.reload(destination);
+    const imported = summary.sources.reduce((n, x) => n + x.imported, 0);
+    const skipped = summary.sources.reduce((n, x) => n + x.skipped.length, 0);
+    const message = `Imported ${imported} request${imported === 1 ? '' : 's'} into ${vscode.workspace.asRelativePath(destination)}${skipped > 0 ? `; ${skipped} not carried over (see the Stream Viewer output)` : ''}.`;
+    if (files === undefined) void offerSecrets(message, summary);
+    return destination;
+  });
+}
+
+/** The collection file to import into: given, picked among the workspace's, or a new one. */
+async function chooseTarget(store: CollectionStore, root: vscode.Uri, target: string | undefined): Promise<vscode.Uri | undefined> {
+  const fromName = (name: string): vscode.Uri => {
+    const file = collectionFileName(name);
+    if (!file.ok) throw new Error(`Cannot import into "${name}": ${file.error}`);
+    return vscode.Uri.joinPath(root, file.path);
+  };
+  if (target !== undefined) return fromName(target);
+  const NEW = '$(new-file) New collection…';
+  const items = [NEW, ...store.all().filter((e) => e.collection).map((e) => vscode.workspace.asRelativePath(e.uri))];
+  const choice = await vscode.window.showQuickPick(items, { title: 'Import into', placeHolder: 'A new collection, or add to one (nothing is added twice)' });
+  if (!choice) return undefined;
+  if (choice !== NEW) return store.all().find((e) => vscode.workspace.asRelativePath(e.uri) === choice)?.uri;
+  const name = await vscode.window.showInputBox({ title: 'New Collection', prompt: 'File name (saved as <name>.streams.json)', value: 'imported', validateInput: (v) => {
+      const r = collectionFileName(v);
+      return r.ok ? undefined : r.error;
+    },
+  });
+  return name ? fromName(name) : undefined;
+}
+
+/** Says what was imported and offers to store each credential the collection now refers to. */
+async function offerSecrets(message: string, summary: ImportSummary): Promise<void> {
+  if (summary.secrets.length === 0) {
+    void vscode.window.showInformationMessage(message);
+    return;
+  }
+  const names = [...new Set(summary.secrets.map((n) => n.name))];
+  const action = `Set ${names.length === 1 ? 'the secret' : `${names.length} secrets`}…`;
+  const choice = await vscode.window.showInformationMessage(`${message} Credentials were kept out of the file as ${names.map((n) => `{{secret:${n}}}`).join(', ')}.`, action);
+  if (choice !== action) return;
+  for (const name of names) await vscode.commands.executeCommand(Commands.setSecret, name);
+}

@@ -1,0 +1,53 @@
+/** Import Requests… in a real VS Code: a Postman collection becomes a workspace collection, credentials kept out, nothing added twice. */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Commands } from '../../src/shared/ids';
+import type { StreamViewerApi } from '../../src/extension/extension';
+import { activate, closeAll, until } from './helpers';
+
+const TOKEN = 'sk-import-test-7d1f93';
+
+describe('Import Requests', () => {
+  let api: StreamViewerApi;
+  let root: vscode.Uri;
+  before(async () => {
+    api = await activate();
+    root = vscode.workspace.workspaceFolders![0]!.uri;
+  });
+  afterEach(closeAll);
+
+  it('imports a Postman collection into a new collection file, with its credential as a secret reference, and adds nothing on a second import', async () => {
+    const source = vscode.Uri.joinPath(root, 'exports', 'llm.postman_collection.json');
+    const postman = {
+      info: { name: 'LLM', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      auth: { type: 'bearer', bearer: [{ key: 'token', value: TOKEN, type: 'string' }] },
+      item: [
+        {
+          name: 'chat',
+          item: [
+            {
+              name: 'stream a completion',
+              request: { method: 'POST', header: [{ key: 'Content-Type', value: 'application/json' }], body: { mode: 'raw', raw: '{"stream":true}' }, url: { raw: '{{baseUrl}}/v1/chat/completions', host: ['{{baseUrl}}'], path: ['v1', 'chat', 'completions'] } },
+            },
+          ],
+        },
+      ],
+      variable: [{ key: 'baseUrl', value: 'http://127.0.0.1:3001' }],
+    };
+    await vscode.workspace.fs.writeFile(source, new TextEncoder().encode(JSON.stringify(postman)));
+    const target = await vscode.commands.executeCommand<vscode.Uri>(Commands.importRequests, [source], 'imported/llm');
+    assert.ok(target?.path.endsWith('/imported/llm.streams.json'), String(target?.path));
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target!));
+    assert.ok(!text.includes(TOKEN), 'the token is not in the file');
+    assert.match(text, /\{\{secret:[A-Za-z0-9_-]+\}\}/);
+    assert.match(text, /stream a completion/);
+    const entry = await until('the collection in the Streams view', () => api.collections().find((e) => e.uri.path === target!.path && e.collection));
+    const count = JSON.stringify(entry.collection).split('"method"').length;
+    await vscode.commands.executeCommand(Commands.importRequests, [source], 'imported/llm');
+    const again = new TextDecoder().decode(await vscode.workspace.fs.readFile(target!));
+    assert.equal(again.split('"method"').length, count, 'a second import adds nothing');
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, 'imported'), { recursive: true });
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, 'exports'), { recursive: true });
+    await vscode.commands.executeCommand(Commands.refreshCollections);
+  });
+});
