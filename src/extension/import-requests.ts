@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { parseCollection } from '../core/collections/parse';
 import { collectionFileName } from '../core/collections/file-name';
-import { importRequests, type ImportInput, type ImportSummary } from '../core/import/index';
+import type { ImportInput, ImportSummary } from '../core/import/index';
 import { Commands } from '../shared/ids';
 import type { CollectionStore } from './collections/store';
 import { log } from './log';
@@ -58,6 +58,8 @@ export function registerImportCommand(s: ImportServices): void {
     const entry = s.store.get(destination);
     const parsed = entry ? parseCollection(entry.text) : undefined;
     if (parsed && !parsed.ok) throw new Error(`${vscode.workspace.asRelativePath(destination)} does not parse (${parsed.error}): fix it first, it was left as it is`);
+    // The importers (YAML, $ref and .bru parsers) load on the first import, not with the extension.
+    const { importRequests } = await import('../core/import/index');
     const { collection, summary } = await importRequests(inputs, { existing: parsed?.ok ? parsed.collection : undefined });
     const recognised = summary.sources.some((x) => x.format !== 'unknown');
     for (const line of summaryLines(summary)) log().info(line);
