@@ -5,18 +5,11 @@ import type { StreamViewerApi } from '../../src/extension/extension';
 import type { StreamsNode } from '../../src/extension/collections/nodes';
 import { CollectionStore } from '../../src/extension/collections/store';
 import { StreamsTreeProvider } from '../../src/extension/collections/tree-provider';
+import { fileExists as exists } from '../../src/extension/file-exists';
 import { activate, closeAll, until } from './helpers';
 
 const read = async (uri: vscode.Uri): Promise<string> => Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
 const write = (uri: vscode.Uri, text: string): Thenable<void> => vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
-const exists = async (uri: vscode.Uri): Promise<boolean> => {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-};
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 describe('Saved requests: collections, tree, environments and secrets', () => {

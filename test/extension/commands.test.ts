@@ -3,16 +3,9 @@ import * as vscode from 'vscode';
 import { Commands } from '../../src/shared/ids';
 import type { StreamViewerApi } from '../../src/extension/extension';
 import type { RecordingDiff } from '../../src/core/recording/diff';
+import { fileExists as exists } from '../../src/extension/file-exists';
 import { activate, closeAll, until } from './helpers';
 
-const exists = async (uri: vscode.Uri): Promise<boolean> => {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Accepts the quick input a running command shows (as pressing Enter would) until the command ends. */
 async function acceptInputs<T>(running: Thenable<T>): Promise<T> {
