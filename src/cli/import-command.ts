@@ -12,11 +12,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCollection, splitBom } from '../core/collections/parse';
 import { COLLECTION_SUFFIX, type Collection } from '../core/collections/model';
-import { importRequests, type ImportInput, type ImportSummary } from '../core/import/index';
+import { importRequests, type ImportInput } from '../core/import/index';
+import { MAX_IMPORT_BYTES, summaryText } from '../core/import/summary-text';
 import { UsageError } from './args';
 
-/** Largest file read: an API description or a HAR bigger than this is not a hand-made collection. */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** Files a folder import looks at. */
 const IMPORTABLE = /\.(json|ya?ml|har)$/i;
@@ -32,7 +31,7 @@ function walk(dir: string, prefix = '', depth = 0): string[] {
 
 function readText(file: string): string {
   const size = statSync(file).size;
-  if (size > MAX_FILE_BYTES) throw new UsageError(`${file} is ${Math.round(size / 1024 / 1024)} MiB: more than the ${MAX_FILE_BYTES / 1024 / 1024} MiB an import reads`);
+  if (size > MAX_IMPORT_BYTES) throw new UsageError(`${file} is ${Math.round(size / 1024 / 1024)} MiB: more than the ${MAX_IMPORT_BYTES / 1024 / 1024} MiB an import reads`);
   return readFileSync(file, 'utf8');
 }
 
@@ -49,24 +48,6 @@ function inputsOf(path: string): ImportInput[] {
     if (e.isDirectory()) return inputsOf(full);
     return IMPORTABLE.test(e.name) && !e.name.endsWith('.streams.json') ? [{ source: full, text: readText(full) }] : [];
   });
-}
-
-/** The summary as lines a person reads. */
-function summaryText(summary: ImportSummary, output: string | undefined): string[] {
-  const lines: string[] = [];
-  for (const s of summary.sources) {
-    const parts = [`${s.imported} request${s.imported === 1 ? '' : 's'} imported`];
-    if (s.duplicates > 0) parts.push(`${s.duplicates} already there`);
-    if (s.environments.length > 0) parts.push(`environment${s.environments.length === 1 ? '' : 's'}: ${s.environments.join(', ')}`);
-    lines.push(`${s.source} (${s.format}): ${parts.join(', ')}`);
-    if (s.skipped.length > 0) lines.push(`  not carried over (${s.skipped.length}):`, ...s.skipped.map((k) => `    ${k.item}: ${k.reason}`));
-  }
-  if (summary.secrets.length > 0) {
-    lines.push('Credentials were not written into the collection; set them before running:');
-    for (const n of summary.secrets) lines.push(`  ${n.env}  ({{secret:${n.name}}}, from ${n.where}${n.hint !== undefined ? `; value: ${n.hint}` : ''})`);
-  }
-  if (output !== undefined) lines.push(`Wrote ${output}`);
-  return lines;
 }
 
 function existing(output: string): { collection?: Collection; indent: string; bom: boolean } {
@@ -104,6 +85,6 @@ export async function runImportCommand(argv: string[], stdout: NodeJS.WritableSt
     stderr.write(`stream-viewer: note: ${output} does not end in ${COLLECTION_SUFFIX}; the Streams view and schema checks only look at such files\n`);
   }
   if (values.json) stderr.write(`${JSON.stringify(summary)}\n`);
-  else stderr.write(`${summaryText(summary, recognised ? output : undefined).join('\n')}\n`);
+  else stderr.write(`${[...summaryText(summary), ...(recognised && output !== undefined ? [`Wrote ${output}`] : [])].join('\n')}\n`);
   return recognised ? 0 : 1;
 }

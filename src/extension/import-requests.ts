@@ -9,28 +9,15 @@ import * as vscode from 'vscode';
 import { parseCollection } from '../core/collections/parse';
 import { collectionFileName } from '../core/collections/file-name';
 import type { ImportInput, ImportSummary } from '../core/import/index';
+import { MAX_IMPORT_BYTES, summaryText } from '../core/import/summary-text';
 import { Commands } from '../shared/ids';
 import type { CollectionStore } from './collections/store';
 import { log } from './log';
-
-/** Largest file read: an API description or a HAR bigger than this is not a hand-made collection. */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** What the command needs. */
 export interface ImportServices {
   command(id: string, fn: (...args: never[]) => unknown): void;
   store: CollectionStore;
-}
-
-/** The summary as lines for the Output channel. */
-function summaryLines(summary: ImportSummary): string[] {
-  const lines: string[] = [];
-  for (const s of summary.sources) {
-    lines.push(`${s.source} (${s.format}): ${s.imported} imported${s.duplicates > 0 ? `, ${s.duplicates} already there` : ''}${s.environments.length > 0 ? `, environments ${s.environments.join(', ')}` : ''}`);
-    for (const k of s.skipped) lines.push(`  not carried over — ${k.item}: ${k.reason}`);
-  }
-  for (const n of summary.secrets) lines.push(`  credential kept out of the file: {{secret:${n.name}}} (${n.where})`);
-  return lines;
 }
 
 /** Registers Import Requests…; `files` and `target` (a collection file name) let tests and other commands skip the pickers. */
@@ -50,7 +37,7 @@ export function registerImportCommand(s: ImportServices): void {
     const inputs: ImportInput[] = [];
     for (const uri of picked) {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_FILE_BYTES) throw new Error(`${vscode.workspace.asRelativePath(uri)} is more than the ${MAX_FILE_BYTES / 1024 / 1024} MiB an import reads`);
+      if (stat.size > MAX_IMPORT_BYTES) throw new Error(`${vscode.workspace.asRelativePath(uri)} is more than the ${MAX_IMPORT_BYTES / 1024 / 1024} MiB an import reads`);
       inputs.push({ source: vscode.workspace.asRelativePath(uri), text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
     }
     const destination = await chooseTarget(s.store, root, target);
@@ -62,7 +49,7 @@ export function registerImportCommand(s: ImportServices): void {
     const { importRequests } = await import('../core/import/index');
     const { collection, summary } = await importRequests(inputs, { existing: parsed?.ok ? parsed.collection : undefined });
     const recognised = summary.sources.some((x) => x.format !== 'unknown');
-    for (const line of summaryLines(summary)) log().info(line);
+    for (const line of summaryText(summary)) log().info(line);
     if (!recognised) {
       void vscode.window.showWarningMessage(`Nothing to import: ${summary.sources.map((x) => `${x.source} (${x.skipped[0]?.reason ?? 'not recognised'})`).join('; ')}`);
       return undefined;

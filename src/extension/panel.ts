@@ -250,7 +250,6 @@ export class RequestPanel implements vscode.Disposable {
       { post: (m) => this.channel.post(m), batchIntervalMs: config.batchIntervalMs, onProgress: (n) => this.services.statusBar.update(this.id, n) },
     );
     this.feed = feed;
-    for (const p of feed.run.problems) this.logProblem(p);
     return feed.done.then((end) => {
       for (const p of feed.run.problems) this.logProblem(p);
       const merged = feed.run.merged();

@@ -89,7 +89,7 @@ export class StreamRun {
     else outer?.addEventListener('abort', onAbort, { once: true });
     // The diagnostics and the raw view read the decoded text: ask the session for it when they need it.
     const wantRaw = this.raw !== undefined || (a !== undefined && a.diagnostics !== false);
-    const hooks: SessionHooks & { ready?: () => Promise<void> | undefined } = {
+    const hooks: SessionHooks = {
       signal: this.controller.signal,
       fetch: options.fetch,
       ready: options.ready,
