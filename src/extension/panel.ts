@@ -139,7 +139,7 @@ export class RequestPanel implements vscode.Disposable {
     this.savedJson = source ? JSON.stringify(normalize(state)) : undefined;
     this.updateTitle();
     this.refreshVariables();
-    this.channel.post({ type: 'panel/didAssociate', source: source ? { uri: source.uri.toString(), path: source.path } : undefined });
+    this.channel.post({ type: 'panel/didAssociate', source: source ? { uri: source.uri.toString(), path: source.path, ...(source.line !== undefined ? { line: source.line } : {}) } : undefined });
   }
 
   /** Tells the editor which variables have values and which environments exist. */
