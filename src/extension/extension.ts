@@ -83,8 +83,8 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
       for (const p of panels.all()) p.refreshVariables();
     });
   }
-  const openPanel = (state = defaultPanelState()): RequestPanel => {
-    const panel = RequestPanel.create(services, state);
+  const openPanel = (state = defaultPanelState(), column?: vscode.ViewColumn): RequestPanel => {
+    const panel = RequestPanel.create(services, state, column);
     panels.add(panel);
     return panel;
   };
@@ -178,7 +178,7 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
   });
 
   const tree = new StreamsTreeProvider(store);
-  const http = registerHttpFiles({ command, subscriptions: context.subscriptions, environments, httpEnvironments, panels: () => panels.all(), openPanel: () => openPanel() });
+  const http = registerHttpFiles({ command, subscriptions: context.subscriptions, environments, httpEnvironments, panels: () => panels.all(), openPanel: () => openPanel(undefined, vscode.ViewColumn.Beside) });
   context.subscriptions.push(store, environments, httpEnvironments, vscode.window.createTreeView(STREAMS_VIEW, { treeDataProvider: tree, dragAndDropController: tree, canSelectMany: true, showCollapseAll: true }));
   registerCollectionCommands({ command, store, environments, secrets, activePanel: () => panels.active, openPanel: () => openPanel(), panels: () => panels.all(), saveHttp: (p) => http.save(p) });
   command(Commands.refreshCollections, () => store.load(true));

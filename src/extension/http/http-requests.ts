@@ -28,6 +28,7 @@ export interface HttpServices {
   environments: Environments;
   httpEnvironments: HttpEnvironments;
   panels(): RequestPanel[];
+  /** A new panel beside the `.http` file, so the file and its stream show together. */
   openPanel(): RequestPanel;
 }
 
