@@ -76,5 +76,16 @@ describe('Import Requests', () => {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, 'imported'), { recursive: true });
     await vscode.commands.executeCommand(Commands.refreshCollections);
   });
+
+  it('imports a Bruno collection folder picked by its bruno.json, every request file a request', async () => {
+    const bruno = vscode.Uri.file(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'import', 'bruno-tests-collection', 'bruno.json'));
+    const target = (await vscode.commands.executeCommand<vscode.Uri>(Commands.importRequests, [bruno], 'imported/bruno'))!;
+    const entry = await until('the Bruno collection in the Streams view', () => api.collections().find((e) => e.uri.path === target.path && e.collection));
+    const text = JSON.stringify(entry.collection);
+    assert.match(text, /Bearer Auth 200/);
+    assert.ok(text.split('"method"').length > 20, 'the requests of the folder and its subfolders');
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, 'imported'), { recursive: true });
+    await vscode.commands.executeCommand(Commands.refreshCollections);
+  });
 });
 
