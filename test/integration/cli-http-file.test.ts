@@ -89,4 +89,19 @@ GET {{base}}/v1/chat/completions?d={{$datetime iso8601}}
     const noHost = await runCli(['run', file, 'chat']);
     assert.match(noHost.stderr, /uses variables with no value: base \(use --env/);
   });
+
+  it('masks values from http-client.private.env.json wherever they would show, like secrets', async () => {
+    const sub = join(dir, 'private');
+    mkdirSync(sub);
+    const echo = join(sub, 'echo.http');
+    writeFileSync(echo, 'GET {{host}}/echo?who={{user}}\nX-Api-Key: {{apiKey}}\n');
+    writeFileSync(join(sub, 'http-client.env.json'), JSON.stringify({ local: { host: demo.url.replace(/\/$/, ''), user: 'public-user' } }));
+    writeFileSync(join(sub, 'http-client.private.env.json'), JSON.stringify({ local: { apiKey: 'private-key-7f3a9' } }));
+    const r = await runCli(['run', echo, '1', '--env', 'local', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const echoed = JSON.stringify(ofType(r, 'message'));
+    assert.match(echoed, /public-user/);
+    assert.match(echoed, /x-api-key/i);
+    assert.doesNotMatch(r.stdout + r.stderr, /private-key-7f3a9/);
+  });
 });

@@ -14,6 +14,8 @@ export interface ResolverSources {
   environment?: Record<string, string>;
   secret?: (name: string) => string | undefined;
   processEnv?: Record<string, string | undefined>;
+  /** Environment variables whose values are secrets too (a `.http` file's private env file): masked like `{{secret:…}}`. */
+  secretVariables?: ReadonlySet<string>;
 }
 
 /** A lookup plus what it used, for masking secrets afterwards. */
@@ -61,6 +63,11 @@ export function createResolver(sources: ResolverSources): Resolver {
       return v;
     }
     if (name.startsWith('$')) return builtin(name);
+    const value = named(name);
+    if (value !== undefined && value !== '' && sources.secretVariables?.has(name)) used.add(value);
+    return value;
+  };
+  const named = (name: string): string | undefined => {
     const raw = own(sources.overrides, name) ?? own(sources.environment, name);
     if (raw === undefined) return undefined;
     if (expanded.has(name)) return expanded.get(name);
