@@ -14,7 +14,8 @@ import { LineWriter } from './output';
 import type { Recording } from '../core/recording/format';
 import { readRecording, runRecordingCommand } from './recording-commands';
 import { prepareRun, type PreparedRun } from './run-command';
-import { ExpectationChecker, type ExpectationResult } from './expectations';
+import { ExpectChecker } from '../core/expect/checker';
+import type { CheckResult } from '../core/expect/model';
 import { maskSecrets } from '../core/secrets/mask';
 
 declare const STREAM_VIEWER_VERSION: string | undefined;
@@ -108,9 +109,9 @@ async function main(argv: string[]): Promise<number> {
   const writer = new LineWriter(process.stdout, () => controller.abort());
   // Items are masked by the run; what the CLI adds around them (assertions, analysis) is masked here too.
   const out = secrets.length > 0 ? { line: (text: string) => writer.line(maskSecrets(text, secrets)), close: () => writer.close() } : writer;
-  const checker = new ExpectationChecker(saved?.expectations ?? { eventTypes: [] });
+  const checker = new ExpectChecker(saved?.expectations ?? {});
   /** Checked once, when the stream ends. */
-  let expectations: ExpectationResult[] = [];
+  let expectations: CheckResult[] = [];
   const p = palette(options.color);
   const print = options.json
     ? (item: TimelineItem): void => {
@@ -133,7 +134,7 @@ async function main(argv: string[]): Promise<number> {
       else for (const text of listMerged(run.merged(), p)) out.line(text);
     }
     if (options.stats && !options.json) for (const text of listStats(run.timing()!, p)) out.line(text);
-    expectations = checker.results();
+    expectations = checker.results({ merged: run.merged(), timing: run.timing(), problems: run.problems });
     for (const r of expectations) {
       if (options.json) out.line(JSON.stringify({ type: 'assertion', name: r.name, ok: r.ok, message: r.message }));
       else out.line(r.ok ? p.green(`✔ ${r.message}`) : p.red(`✖ ${r.message}`));

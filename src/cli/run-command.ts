@@ -10,10 +10,10 @@ import { createResolver, secretEnvName } from '../core/collections/resolver';
 import { lookupRequest, toSpec } from '../core/collections/tree';
 import { secretsOfRequest } from '../core/secrets/request-secrets';
 import type { SavedRequest } from '../core/collections/model';
+import type { Expect } from '../core/expect/model';
 import type { RequestSpec, StreamSettings } from '../core/spec';
 import { resolveSpec } from '../core/variables';
 import { UsageError } from './args';
-import type { Expectations } from './expectations';
 import { isHttpFile, loadHttpFileRequest } from './http-file-source';
 
 /** A saved request ready to run. */
@@ -24,7 +24,8 @@ export interface PreparedRun {
   /** The request as saved, before variables and secrets are filled in (what a recording keeps). */
   written: RequestSpec;
   settings: StreamSettings;
-  expectations: Expectations;
+  /** What the `--expect-*` flags ask of the stream. */
+  expectations: Expect;
   /** Secret values used (and the URL and Basic passwords of the request), to mask in the output. */
   secrets: string[];
   /** What the source file holds that was read differently or left out (for stderr). */
@@ -81,7 +82,7 @@ export function prepareRun(argv: string[], env: NodeJS.ProcessEnv): PreparedRun 
   const rest: string[] = [];
   // No prototype: `--var __proto__=x` or `--var constructor=x` is a variable like any other.
   const vars: Record<string, string> = Object.create(null) as Record<string, string>;
-  const expectations: Expectations = { eventTypes: [] };
+  const expectations: Expect = {};
   let envName: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -94,8 +95,8 @@ export function prepareRun(argv: string[], env: NodeJS.ProcessEnv): PreparedRun 
         const eq = value.indexOf('=');
         if (eq <= 0) throw new UsageError(`--var takes name=value, got "${value}"`);
         vars[value.slice(0, eq)] = value.slice(eq + 1);
-      } else if (flag === '--expect-events') expectations.minEvents = intFlag('expect-events', value);
-      else if (flag === '--expect-event') expectations.eventTypes.push(value);
+      } else if (flag === '--expect-events') expectations.events = { min: intFlag('expect-events', value) };
+      else if (flag === '--expect-event') (expectations.eventTypes ??= []).push(value);
       else if (flag === '--expect-status') expectations.status = intFlag('expect-status', value);
       else expectations.maxTtfbMs = intFlag('max-ttfb', value);
       continue;

@@ -3,7 +3,7 @@
  * event types, text or regex search, JSONPath on parsed JSON data). JSONPath
  * uses an RFC 9535 implementation that never evaluates code.
  */
-import { query, type JsonValue } from 'jsonpath-rfc9535';
+import { jsonPathError, selectJson, type JsonValue } from '../../src/shared/json-path';
 import type { WireItem } from '../../src/shared/wire';
 
 /** The filter bar's state. */
@@ -85,16 +85,6 @@ function searchableText(item: WireItem): string {
   }
 }
 
-/** Checks a JSONPath expression; returns the error message, if any. */
-function jsonPathError(expression: string): string | undefined {
-  try {
-    query({}, expression);
-    return undefined;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  }
-}
-
 /** Builds the predicate for `state`. */
 export function compileFilter(state: FilterState): CompiledFilter {
   let matchText: ((s: string) => boolean) | undefined;
@@ -120,12 +110,7 @@ export function compileFilter(state: FilterState): CompiledFilter {
   const active = hidden.size > 0 || matchText !== undefined || path !== '';
   const matches = (item: WireItem): JsonValue[] => {
     const json = jsonOf(item);
-    if (json === undefined) return [];
-    try {
-      return query(json as JsonValue, path);
-    } catch {
-      return [];
-    }
+    return json === undefined ? [] : selectJson(json, path);
   };
   return {
     ok: true,

@@ -4,6 +4,7 @@
  * versioned (`"version": 1`) and described by schemas/streams.schema.json.
  */
 import type { FormatSetting } from '../items';
+import type { Expect } from '../expect/model';
 import type { KeyValue, ReconnectSettings, RequestBody } from '../spec';
 
 /** Settings saved with a request. */
@@ -23,6 +24,8 @@ export interface SavedRequest {
   headers?: KeyValue[];
   body?: RequestBody;
   settings?: SavedSettings;
+  /** What the stream must show when the request runs as a test. */
+  expect?: Expect;
 }
 
 /** A folder of requests (and folders). */

@@ -2,6 +2,7 @@
  * Reads a collection file without ever throwing: a broken or hand-edited
  * file gives a message saying what and where, so the rest keep working.
  */
+import { expectProblem } from '../expect/validate';
 import { findDuplicates, type CollectionWarning } from './duplicates';
 import type { Collection, Environment, Folder, SavedRequest } from './model';
 
@@ -66,7 +67,7 @@ function checkRequest(r: unknown, where: string): string | undefined {
     if (b.kind === 'form') return checkKeyValues(b.fields ?? [], `${at}.body.fields`);
   }
   if (r.settings !== undefined && !isObject(r.settings)) return `${at}.settings must be an object`;
-  return undefined;
+  return r.expect === undefined ? undefined : expectProblem(r.expect, `${at}.expect`);
 }
 
 function checkFolder(f: unknown, where: string, depth: number): string | undefined {
