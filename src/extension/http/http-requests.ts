@@ -15,7 +15,7 @@ import { replaceBlock } from '../../core/http-file/write';
 import { Commands } from '../../shared/ids';
 import type { SourceRef } from '../../shared/protocol';
 import type { Environments, SavedSource } from '../collections/environments';
-import { HttpCodeLensProvider, HTTP_FILE_SELECTOR } from '../http-codelens';
+import { HttpCodeLensProvider, HTTP_FILE_SELECTOR } from './codelens';
 import { log } from '../log';
 import type { RequestPanel } from '../panel';
 import { lineAlignedChange } from '../../core/http-file/line-change';

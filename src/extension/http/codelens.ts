@@ -5,7 +5,7 @@
  * itself: the caller chooses the command that opens the panel on a block.
  */
 import * as vscode from 'vscode';
-import { parseHttpFile } from '../core/http-file/parse';
+import { parseHttpFile } from '../../core/http-file/parse';
 
 /** The files the lenses are for (REST Client's and JetBrains' language ids, and the extensions themselves). */
 export const HTTP_FILE_SELECTOR: vscode.DocumentSelector = [
