@@ -20,6 +20,7 @@ import { Environments } from './collections/environments';
 import { isSecretName, SecretStore } from './collections/secrets';
 import { CollectionStore, type CollectionEntry } from './collections/store';
 import { StreamsTreeProvider } from './collections/tree-provider';
+import { registerStreamTests, type StreamTestsApi } from './testing/stream-tests';
 
 /** What `activate` returns, for tests and other extensions. */
 export interface StreamViewerApi {
@@ -31,6 +32,8 @@ export interface StreamViewerApi {
   collections(): CollectionEntry[];
   /** Secret storage (tests set and check secrets through it). */
   secrets: SecretStore;
+  /** The Testing view's stream tests. */
+  tests: StreamTestsApi;
 }
 
 /**
@@ -177,6 +180,7 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
   registerCollectionCommands({ command, store, environments, secrets, activePanel: () => panels.active, openPanel: () => openPanel(), panels: () => panels.all() });
   command(Commands.refreshCollections, () => store.load(true));
   registerImportCommand({ command, store });
+  const tests = registerStreamTests({ command, store, environments, secrets, showRecording: (rec, title) => openPanel().replay(rec, 0, title) }, context.subscriptions);
 
   registerRecordingCommands({ command, subscriptions: context.subscriptions, activePanel: () => panels.active, openPanel: () => openPanel(), version: String(context.extension.packageJSON.version ?? '') });
 
@@ -201,7 +205,7 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
     { dispose: () => panels.all().forEach((p) => p.dispose()) },
   );
   log().info('Stream Viewer activated');
-  return { panels: () => panels.all(), activePanel: () => panels.active, collections: () => store.all(), secrets };
+  return { panels: () => panels.all(), activePanel: () => panels.active, collections: () => store.all(), secrets, tests };
 }
 
 /** Called by VS Code on shutdown: stop streams and the demo server. */

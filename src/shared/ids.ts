@@ -33,6 +33,7 @@ export const Commands = {
   setSecret: 'streamViewer.setSecret',
   refreshCollections: 'streamViewer.refreshCollections',
   importRequests: 'streamViewer.importRequests',
+  openTestStream: 'streamViewer.openTestStream',
 } as const;
 
 /** The Streams view. */
