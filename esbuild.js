@@ -50,6 +50,8 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    // `stream-viewer-demo` in the npm package.
+    banner: { js: '#!/usr/bin/env node' },
   },
   {
     // The demo server as a module, for `npm start` and the UI tests.

@@ -47,6 +47,9 @@ export const USAGE = `Usage: stream-viewer [options] <url>
        stream-viewer run <file.http|file.rest> <@name, ### title or line> [options]
                  [--env NAME] [--var name=value]... [--expect-events N]
                  [--expect-event TYPE]... [--expect-status CODE] [--max-ttfb MS]
+       stream-viewer test <file.streams.json|folder>... [--env NAME] [--var name=value]...
+                 [--filter TEXT] [--reporter pretty|junit|tap|json] [--out FILE]
+                 [--bail] [--jobs N] [--timeout MS]   (stream-viewer test --help)
        stream-viewer diff <recording-a> <recording-b> [--json]
        stream-viewer export <recording> --as sse|ndjson|har
        stream-viewer import <file|folder>... [-o out.streams.json] [--json] [--name NAME]

@@ -39,6 +39,17 @@ async function main(argv: string[]): Promise<number> {
       throw err;
     }
   }
+  if (argv[0] === 'test') {
+    try {
+      // Loaded only for `test`: the runner and its reporters are no start-up cost for streaming.
+      const { runTestCommand } = await import('./test-command');
+      return await runTestCommand(argv.slice(1), process.env, process.stdout);
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      process.stderr.write(`stream-viewer: ${err.message}\nTry 'stream-viewer test --help'.\n`);
+      return 2;
+    }
+  }
   if (argv[0] === 'import') {
     try {
       // Loaded only for `import`: its YAML and $ref parsers are no start-up cost for streaming.

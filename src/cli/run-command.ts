@@ -6,13 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseCollection } from '../core/collections/parse';
-import { createResolver, secretEnvName } from '../core/collections/resolver';
-import { lookupRequest, toSpec } from '../core/collections/tree';
-import { secretsOfRequest } from '../core/secrets/request-secrets';
+import { secretEnvName } from '../core/collections/resolver';
+import { lookupRequest } from '../core/collections/tree';
+import { prepareRequest } from '../core/testing/prepare';
 import type { SavedRequest } from '../core/collections/model';
 import type { Expect } from '../core/expect/model';
 import type { RequestSpec, StreamSettings } from '../core/spec';
-import { resolveSpec } from '../core/variables';
 import { UsageError } from './args';
 import { isHttpFile, loadHttpFileRequest } from './http-file-source';
 
@@ -110,20 +109,9 @@ export function prepareRun(argv: string[], env: NodeJS.ProcessEnv): PreparedRun 
   if (positionals.length !== 2) throw new UsageError('run needs a collection or .http file and a request: stream-viewer run <file.streams.json|file.http> <request, folder/request or .http line>');
   const [file, query] = positionals as [string, string];
   const { label, request, environment, processEnv, secretVariables, notes } = isHttpFile(file) ? fromHttpFile(file, query, envName, env) : fromCollection(file, query, envName, env);
-  const resolver = createResolver({
-    overrides: vars,
-    environment,
-    processEnv,
-    secretVariables,
-    secret: (name) => env[secretEnvName(name)],
-  });
-  const { spec, settings } = toSpec(request);
-  const resolved = resolveSpec(spec, resolver.lookup);
-  if (resolved.missing.length > 0) {
-    const hints = resolved.missing.map((m) => (m.startsWith('secret:') ? `${m} (set ${secretEnvName(m.slice(7))})` : m.startsWith('$env:') ? `${m} (not in the environment)` : `${m} (use --env or --var ${m}=…)`));
-    throw new UsageError(`"${label}" uses variables with no value: ${hints.join(', ')}`);
-  }
-  return { rest, spec: resolved.spec, written: spec, settings, expectations, secrets: [...resolver.secretsUsed(), ...secretsOfRequest(resolved.spec)], notes };
+  const prepared = prepareRequest(request, label, { overrides: vars, environment, processEnv, secretVariables, secret: (name) => env[secretEnvName(name)] });
+  if (!prepared.ok) throw new UsageError(prepared.error);
+  return { rest, spec: prepared.spec, written: prepared.written, settings: prepared.settings, expectations, secrets: prepared.secrets, notes };
 }
 
 /** Common flags that take no value, so the next argument is a positional. */

@@ -22,6 +22,7 @@ import { CollectionStore, type CollectionEntry } from './collections/store';
 import { StreamsTreeProvider } from './collections/tree-provider';
 import { HttpEnvironments } from './http/environments';
 import { registerHttpFiles } from './http/http-requests';
+import { registerStreamTests, type StreamTestsApi } from './testing/stream-tests';
 
 /** What `activate` returns, for tests and other extensions. */
 export interface StreamViewerApi {
@@ -33,6 +34,8 @@ export interface StreamViewerApi {
   collections(): CollectionEntry[];
   /** Secret storage (tests set and check secrets through it). */
   secrets: SecretStore;
+  /** The Testing view's stream tests. */
+  tests: StreamTestsApi;
 }
 
 /**
@@ -183,6 +186,7 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
   registerCollectionCommands({ command, store, environments, secrets, activePanel: () => panels.active, openPanel: () => openPanel(), panels: () => panels.all(), saveHttp: (p) => http.save(p) });
   command(Commands.refreshCollections, () => store.load(true));
   registerImportCommand({ command, store });
+  const tests = registerStreamTests({ command, store, environments, secrets, showRecording: (rec, title) => openPanel().replay(rec, 0, title) }, context.subscriptions);
 
   registerRecordingCommands({ command, subscriptions: context.subscriptions, activePanel: () => panels.active, openPanel: () => openPanel(), version: String(context.extension.packageJSON.version ?? '') });
 
@@ -208,7 +212,7 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
     { dispose: () => panels.all().forEach((p) => p.dispose()) },
   );
   log().info('Stream Viewer activated');
-  return { panels: () => panels.all(), activePanel: () => panels.active, collections: () => store.all(), secrets };
+  return { panels: () => panels.all(), activePanel: () => panels.active, collections: () => store.all(), secrets, tests };
 }
 
 /** Called by VS Code on shutdown: stop streams and the demo server. */

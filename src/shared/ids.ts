@@ -34,6 +34,7 @@ export const Commands = {
   refreshCollections: 'streamViewer.refreshCollections',
   importRequests: 'streamViewer.importRequests',
   streamHttpRequest: 'streamViewer.streamHttpRequest',
+  openTestStream: 'streamViewer.openTestStream',
 } as const;
 
 /** The Streams view. */

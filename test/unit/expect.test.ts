@@ -129,6 +129,9 @@ describe('expect in collection files', () => {
     const parsed = parseCollection(file(expect));
     assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
     assert.ok(schema(JSON.parse(file(expect))), JSON.stringify(schema.errors));
+    const withFlow = { ...(JSON.parse(file(expect)) as object), flows: [{ name: 'f', listen: 'r', steps: [{ send: 'r', expectEvent: { event: 'order', jsonPath: [{ path: '$.id', exists: true }], withinMs: 100 } }, { send: 'r' }], expect }] };
+    assert.ok(parseCollection(JSON.stringify(withFlow)).ok);
+    assert.ok(schema(withFlow), JSON.stringify(schema.errors));
   });
 
   it('mistakes are reported with where they are, by the parser and the schema alike', () => {
@@ -142,6 +145,17 @@ describe('expect in collection files', () => {
       [{ noDiagnostics: ['nope'] }, /noDiagnostics names an unknown code "nope"/],
       [{ eventTypes: 'done' }, /eventTypes must be a list/],
     ];
+    const flows: [unknown, RegExp][] = [
+      [{ name: 'f', listen: 'r', steps: [] }, /flows\[0\] "f" needs "steps"/],
+      [{ name: 'f', listen: 'r', steps: [{ send: 'r', expectEvent: { within: 5 } }] }, /flows\[0\] "f"\.steps\[0\]\.expectEvent has an unknown key "within"/],
+      [{ name: 'f', steps: [{ send: 'r' }] }, /flows\[0\] "f" needs "listen"/],
+    ];
+    for (const [flow, message] of flows) {
+      const text = JSON.stringify({ version: 1, requests: [{ name: 'r', method: 'GET', url: 'http://x/' }], folders: [{ name: 'd', flows: [] }], flows: [flow] });
+      const parsed = parseCollection(text);
+      assert.match(parsed.ok ? '' : parsed.error, message);
+      assert.equal(schema(JSON.parse(text)), false, `schema accepts ${JSON.stringify(flow)}`);
+    }
     for (const [expect, message] of cases) {
       const parsed = parseCollection(file(expect));
       assert.equal(parsed.ok, false, JSON.stringify(expect));

@@ -5,6 +5,7 @@
  */
 import type { FormatSetting } from '../items';
 import type { Expect } from '../expect/model';
+import type { Flow } from '../testing/flow-model';
 import type { KeyValue, ReconnectSettings, RequestBody } from '../spec';
 
 /** Settings saved with a request. */
@@ -33,6 +34,8 @@ export interface Folder {
   name: string;
   requests?: SavedRequest[];
   folders?: Folder[];
+  /** Tests of a listener stream and trigger requests. */
+  flows?: Flow[];
 }
 
 /** A named set of variables. */
@@ -48,6 +51,8 @@ export interface Collection {
   requests?: SavedRequest[];
   folders?: Folder[];
   environments?: Environment[];
+  /** Tests of a listener stream and trigger requests. */
+  flows?: Flow[];
 }
 
 /** The glob collection files match. */

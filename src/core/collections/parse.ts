@@ -3,6 +3,7 @@
  * file gives a message saying what and where, so the rest keep working.
  */
 import { expectProblem } from '../expect/validate';
+import { flowProblem } from '../testing/flow-model';
 import { findDuplicates, type CollectionWarning } from './duplicates';
 import type { Collection, Environment, Folder, SavedRequest } from './model';
 
@@ -74,7 +75,7 @@ function checkFolder(f: unknown, where: string, depth: number): string | undefin
   if (!isObject(f)) return `${where} must be an object`;
   if (typeof f.name !== 'string' || f.name.trim() === '') return `${where} needs a "name"`;
   if (depth > 20) return `${where}: folders are nested too deep`;
-  return checkList(f.requests, `${where} "${f.name}".requests`, checkRequest) ?? checkList(f.folders, `${where} "${f.name}".folders`, (x, w) => checkFolder(x, w, depth + 1));
+  return checkList(f.requests, `${where} "${f.name}".requests`, checkRequest) ?? checkList(f.flows, `${where} "${f.name}".flows`, flowProblem) ?? checkList(f.folders, `${where} "${f.name}".folders`, (x, w) => checkFolder(x, w, depth + 1));
 }
 
 function checkList(x: unknown, where: string, check: (item: unknown, where: string) => string | undefined): string | undefined {
@@ -107,6 +108,7 @@ export function parseCollection(file: string): ParsedCollection {
   const error =
     checkList(value.requests, 'requests', checkRequest) ??
     checkList(value.folders, 'folders', (f, w) => checkFolder(f, w, 0)) ??
+    checkList(value.flows, 'flows', flowProblem) ??
     checkList(value.environments, 'environments', checkEnvironment);
   if (error) return { ok: false, error };
   const collection = value as unknown as Collection;

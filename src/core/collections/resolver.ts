@@ -96,7 +96,10 @@ export function createResolver(sources: ResolverSources): Resolver {
   return { lookup: resolve, secretsUsed: () => [...used] };
 }
 
+/** How the environment variables holding secrets for the CLI start. */
+export const SECRET_ENV_PREFIX = 'STREAM_VIEWER_SECRET_';
+
 /** The environment variable the CLI reads `{{secret:NAME}}` from: STREAM_VIEWER_SECRET_NAME. */
 export function secretEnvName(name: string): string {
-  return `STREAM_VIEWER_SECRET_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+  return `${SECRET_ENV_PREFIX}${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
 }

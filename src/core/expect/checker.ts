@@ -9,6 +9,7 @@ import type { Diagnostic } from '../analysis/diagnostics';
 import type { StreamStats } from '../analysis/stats';
 import type { ErrorItem, TimelineItem } from '../items';
 import type { MergedResponse } from '../llm/types';
+import { eventJson as jsonOf, eventType as typeOf } from './event-data';
 import { JsonPathState } from './json-path-check';
 import { checkLlm } from './llm-checks';
 import { atEvent, type CheckResult, type EventRef, type Expect } from './model';
@@ -18,23 +19,6 @@ export interface StreamOutcome {
   merged?: MergedResponse;
   timing?: StreamStats;
   problems?: readonly Diagnostic[];
-}
-
-/** The type an event is counted under: the SSE event type, or the format of records and text. */
-function typeOf(item: TimelineItem): string | undefined {
-  if (item.kind === 'message') return item.event ?? item.format;
-  return item.kind === 'chunk' ? 'text' : undefined;
-}
-
-/** The parsed data of a message, when it is JSON. */
-function jsonOf(item: TimelineItem): unknown {
-  if (item.kind !== 'message') return undefined;
-  if (item.format !== 'sse') return item.json;
-  try {
-    return JSON.parse(item.data) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 function quoted(types: Iterable<string>): string {
@@ -58,8 +42,14 @@ export class ExpectChecker {
   private sequenceLast: EventRef | undefined;
   private fatal: ErrorItem | undefined;
   private readonly paths: JsonPathState[];
+  private readonly strict: boolean;
 
-  constructor(private readonly expect: Expect) {
+  /** `strict`: a stream that fails (connection refused, HTTP error, timeout) is a failed check; by default only when something is expected. */
+  constructor(
+    private readonly expect: Expect,
+    options: { strict?: boolean } = {},
+  ) {
+    this.strict = options.strict ?? Object.keys(expect).length > 0;
     this.paths = (expect.jsonPath ?? []).map((c, i) => new JsonPathState(`jsonPath[${i}]`, c));
   }
 
@@ -104,7 +94,7 @@ export class ExpectChecker {
     };
     const f = this.fatal;
     // A status the test expects (404, say) is a pass even though the engine ends such a stream with an error.
-    if (f && !(f.code === 'http-status' && e.status !== undefined && f.status === e.status) && Object.keys(e).length > 0) {
+    if (f && !(f.code === 'http-status' && e.status !== undefined && f.status === e.status) && this.strict) {
       out.push({ name: 'stream', ok: false, message: `the stream failed: ${f.message}` });
     }
     if (e.status !== undefined) push('status', this.status === e.status, `status ${e.status}`, `expected status ${e.status}, got ${this.status ?? 'no response'}`);

@@ -8,10 +8,26 @@ import { selectJson } from '../../shared/json-path';
 import { atEvent, shown, type CheckResult, type EventRef, type JsonPathCheck } from './model';
 
 /** A verdict on one event's data. */
-interface Verdict {
+export interface Verdict {
   ok: boolean;
   /** What the path selected, for the message. */
   got: unknown;
+}
+
+/** Judges one event's data; `re` is the check's `matches`, compiled once by the caller. */
+export function judgeJsonPath(check: JsonPathCheck, json: unknown, re = check.matches === undefined ? undefined : new RegExp(check.matches)): Verdict {
+  const values = selectJson(json, check.path);
+  const got = values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
+  if (check.equals !== undefined) return { ok: values.some((v) => isDeepStrictEqual(v, check.equals)), got };
+  if (re) return { ok: values.some((v) => re.test(typeof v === 'string' ? v : JSON.stringify(v))), got };
+  return { ok: values.length > 0 === (check.exists ?? true), got };
+}
+
+/** What a check asks for, in words: `2`, `a value matching /x/`, `a value`. */
+export function expectedText(check: JsonPathCheck): string {
+  if (check.equals !== undefined) return shown(check.equals);
+  if (check.matches !== undefined) return `a value matching /${check.matches}/`;
+  return check.exists === false ? 'nothing' : 'a value';
 }
 
 /** Follows one check through a stream. */
@@ -46,22 +62,11 @@ export class JsonPathState {
   }
 
   private judge(json: unknown): Verdict {
-    const values = selectJson(json, this.check.path);
-    const got = values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
-    const c = this.check;
-    if (c.equals !== undefined) return { ok: values.some((v) => isDeepStrictEqual(v, c.equals)), got };
-    if (this.re) {
-      const re = this.re;
-      return { ok: values.some((v) => re.test(typeof v === 'string' ? v : JSON.stringify(v))), got };
-    }
-    return { ok: values.length > 0 === (c.exists ?? true), got };
+    return judgeJsonPath(this.check, json, this.re);
   }
 
   private expected(): string {
-    const c = this.check;
-    if (c.equals !== undefined) return shown(c.equals);
-    if (c.matches !== undefined) return `a value matching /${c.matches}/`;
-    return c.exists === false ? 'nothing' : 'a value';
+    return expectedText(this.check);
   }
 
   /** The verdict once the stream is over. */

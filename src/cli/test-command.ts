@@ -1,0 +1,152 @@
+/**
+ * `stream-viewer test <collection|folder>... [--env NAME] [--var k=v]...
+ * [--filter TEXT] [--reporter pretty|junit|tap|json] [--out FILE] [--bail]
+ * [--jobs N] [--timeout MS]`: every request with an `expect` block and every
+ * flow, progress on stdout, the report on stdout or in `--out`. Exit 0 when
+ * all pass, 1 when a check failed, 2 on bad usage.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { COLLECTION_SUFFIX } from '../core/collections/model';
+import { parseCollection } from '../core/collections/parse';
+import { SECRET_ENV_PREFIX, secretEnvName } from '../core/collections/resolver';
+import { listTests, testName } from '../core/testing/cases';
+import { runTests, type PlannedTest } from '../core/testing/runner';
+import { maskSecrets } from '../core/secrets/mask';
+import { UsageError } from './args';
+import { palette } from './listing';
+import { pretty, REPORTERS, type Report, type ReporterName } from './test-reports';
+
+/** Help for `stream-viewer test`. */
+export const TEST_USAGE = `Usage: stream-viewer test <file.streams.json|folder>... [options]
+
+Runs every saved request that has an "expect" block, and every flow, and
+reports what passed. Folders are searched for *.streams.json files.
+
+Options:
+      --env <NAME>          use this environment of each collection
+      --var <name=value>    set a variable (repeatable; wins over --env)
+      --filter <TEXT>       only tests whose file or folder/name contains TEXT
+      --reporter <name>     pretty (default), junit, tap or json
+      --out <FILE>          write the report to FILE (progress still on stdout)
+      --bail                stop after the first failed test
+      --jobs <N>            run N tests at a time (default 1)
+      --timeout <MS>        longest a test may run unless its block sets
+                            stopAfterMs (default 60000)
+      --no-color            plain output (also NO_COLOR=1)
+
+Secrets: {{secret:NAME}} comes from ${SECRET_ENV_PREFIX}<NAME>; values are masked in every report.
+Exit codes: 0 all passed, 1 a test failed, 2 bad usage or no tests found.`;
+
+/** Collection files under `dir` (no hidden folders, no node_modules), sorted. */
+function collectionsIn(dir: string, depth = 0): string[] {
+  if (depth > 12) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.') && e.name !== 'node_modules')
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => (e.isDirectory() ? collectionsIn(join(dir, e.name), depth + 1) : e.name.endsWith(COLLECTION_SUFFIX) ? [join(dir, e.name)] : []));
+}
+
+function filesOf(paths: string[]): string[] {
+  return paths.flatMap((p) => {
+    let isDir: boolean;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      throw new UsageError(`No such file or folder: ${p}`);
+    }
+    return isDir ? collectionsIn(p) : [p];
+  });
+}
+
+function wholeNumber(flag: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${flag} takes a whole number of at least ${min}, got "${value}"`);
+  return n;
+}
+
+/** Builds the plan from argv (throws UsageError). */
+function plan(values: Record<string, string | boolean | string[] | undefined>, paths: string[], env: NodeJS.ProcessEnv): PlannedTest[] {
+  const vars: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const v of (values.var as string[] | undefined) ?? []) {
+    const eq = v.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--var takes name=value, got "${v}"`);
+    vars[v.slice(0, eq)] = v.slice(eq + 1);
+  }
+  const envName = values.env as string | undefined;
+  const filter = (values.filter as string | undefined)?.toLowerCase();
+  const limitMs = wholeNumber('timeout', values.timeout as string | undefined, 1);
+  const out: PlannedTest[] = [];
+  for (const file of filesOf(paths)) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new UsageError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
+    const parsed = parseCollection(text);
+    if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
+    const c = parsed.collection;
+    const tests = listTests(c).filter((t) => filter === undefined || `${file} ${testName(t.path)}`.toLowerCase().includes(filter));
+    if (tests.length === 0) continue;
+    let environment: Record<string, string> | undefined;
+    if (envName !== undefined) {
+      environment = c.environments?.find((e) => e.name === envName)?.variables;
+      if (!environment) throw new UsageError(`${file}: no environment "${envName}" (it has ${c.environments?.map((e) => `"${e.name}"`).join(', ') || 'none'})`);
+    }
+    const context = { sources: { overrides: vars, environment, processEnv: env, secret: (name: string) => env[secretEnvName(name)] }, limitMs };
+    for (const test of tests) out.push({ file, collection: c, test, context });
+  }
+  return out;
+}
+
+/** Runs `stream-viewer test`; returns the exit code. */
+export async function runTestCommand(argv: string[], env: NodeJS.ProcessEnv, stdout: NodeJS.WritableStream & { isTTY?: boolean }): Promise<number> {
+  const { values, positionals } = (() => {
+    try {
+      return parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: { env: { type: 'string' }, var: { type: 'string', multiple: true }, filter: { type: 'string' }, reporter: { type: 'string' }, out: { type: 'string' }, bail: { type: 'boolean' }, jobs: { type: 'string' }, timeout: { type: 'string' }, 'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      });
+    } catch (err) {
+      throw new UsageError(err instanceof Error ? err.message : String(err));
+    }
+  })();
+  if (values.help === true) {
+    stdout.write(`${TEST_USAGE}\n`);
+    return 0;
+  }
+  const reporter = (values.reporter ?? 'pretty') as ReporterName;
+  if (!(reporter in REPORTERS)) throw new UsageError(`--reporter takes ${Object.keys(REPORTERS).join(', ')}, got "${reporter}"`);
+  if (positionals.length === 0) throw new UsageError('test needs a collection file or a folder: stream-viewer test <file.streams.json|folder>...');
+  const jobs = wholeNumber('jobs', values.jobs, 1) ?? 1;
+  const tests = plan(values, positionals, env);
+  if (tests.length === 0) throw new UsageError(`No tests found in ${positionals.join(', ')}${values.filter === undefined ? '' : ` matching "${values.filter}"`}: a test is a request with an "expect" block, or a flow`);
+  // Every secret the environment offers is masked, whichever test used it.
+  const secrets = Object.entries(env).filter(([k, v]) => k.startsWith(SECRET_ENV_PREFIX) && v).map(([, v]) => v!);
+  const write = (text: string): void => void stdout.write(maskSecrets(text, secrets));
+  const color = values['no-color'] !== true && stdout.isTTY === true && !env.NO_COLOR;
+  // Progress goes to stdout unless the report itself does.
+  const progress = reporter === 'pretty' || values.out !== undefined ? pretty(palette(color)) : undefined;
+  const started = performance.now();
+  const results = await runTests(tests, {
+    jobs,
+    bail: values.bail === true,
+    onResult: (t, r) => progress && write(progress.line(t, r)),
+  });
+  const report: Report = { tests: tests.map((t, i) => ({ ...t, result: results[i] })), durationMs: performance.now() - started, name: basename(positionals[0]!) };
+  // The pretty lines were printed as the tests finished: only the summary is left for stdout.
+  const text = maskSecrets(progress && values.out === undefined ? progress.summary(report) : REPORTERS[reporter](report, palette(color && values.out === undefined)), secrets);
+  if (values.out !== undefined) {
+    try {
+      writeFileSync(values.out, text);
+    } catch (err) {
+      throw new UsageError(`Cannot write ${values.out}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
+    if (progress) write(progress.summary(report));
+  } else write(text);
+  return results.every((r) => r?.ok === true) ? 0 : 1;
+}
