@@ -28,7 +28,7 @@ Content-Type: application/json
 GET {{base}}/sse?count=5&interval=50
 
 ### Dated
-GET {{base}}/sse?at={{$datetime iso8601}}
+GET {{base}}/sse?at={{$datetime "DD.MM.YYYY"}}
 `;
 
 describe('.http CodeLens in a real VS Code', () => {
@@ -59,7 +59,7 @@ describe('.http CodeLens in a real VS Code', () => {
     }
     assert.equal(await lens.count(), 2);
     const refused = page.locator('.codelens-decoration', { hasText: '$datetime' });
-    assert.match(await refused.innerText(), /Not supported in Stream Viewer yet: the dynamic variable \{\{\$datetime iso8601\}\}/);
+    assert.match(await refused.innerText(), /Not supported in Stream Viewer yet: the dynamic variable \{\{\$datetime "DD\.MM\.YYYY"\}\}/);
     await lens.first().click();
     const panel = await latestPanel(page);
     await page.locator('.tabs-container .tab', { hasText: 'api.http:5' }).waitFor();

@@ -41,7 +41,7 @@ X-Api-Key: {{apiKey}}
 {"hello": "world"}
 
 ### Not ours
-GET {{base}}/sse?at={{$datetime iso8601}}
+GET {{base}}/sse?at={{$datetime "DD.MM.YYYY"}}
 `;
 
   before(async () => {
@@ -75,7 +75,7 @@ GET {{base}}/sse?at={{$datetime iso8601}}
     ]);
     const [uri, line] = found[0]!.command!.arguments as [vscode.Uri, number];
     assert.deepEqual([uri.toString(), line], [file.toString(), 5]);
-    assert.match(found[2]!.command!.title, /dynamic variable \{\{\$datetime iso8601\}\}/);
+    assert.match(found[2]!.command!.title, /dynamic variable \{\{\$datetime "DD\.MM\.YYYY"\}\}/);
   });
 
   it('puts ▶ Stream above every request of the real .http fixtures, and a reason above those it cannot send', async () => {
@@ -114,7 +114,7 @@ GET {{base}}/sse?at={{$datetime iso8601}}
   it('refuses a block it cannot send: the reason in Problems, no request sent, no panel', async () => {
     const problems = await until('a problem on line 16', () => vscode.languages.getDiagnostics(file).find((d) => d.range.start.line === 15));
     assert.equal(problems.severity, vscode.DiagnosticSeverity.Warning);
-    assert.match(problems.message, /dynamic variable \{\{\$datetime iso8601\}\}.*will not send/);
+    assert.match(problems.message, /dynamic variable \{\{\$datetime "DD\.MM\.YYYY"\}\}.*will not send/);
     const before = api.panels().length;
     const end = await vscode.commands.executeCommand(Commands.streamHttpRequest, file, 16);
     assert.equal(end, undefined);

@@ -44,7 +44,7 @@ Content-Type: application/json
 < ./body.json
 
 ###
-GET {{base}}/v1/chat/completions?d={{$datetime iso8601}}
+GET {{base}}/v1/chat/completions?d={{$datetime "DD.MM.YYYY"}}
 `,
     );
     writeFileSync(join(sub, 'body.json'), '{"from":"body.json"}');
@@ -80,7 +80,7 @@ GET {{base}}/v1/chat/completions?d={{$datetime iso8601}}
   it('refuses a block it cannot send faithfully, naming the syntax, and an unknown request or environment', async () => {
     const unsupported = await runCli(['run', file, '25', '--env', 'local']);
     assert.equal(unsupported.code, 2);
-    assert.match(unsupported.stderr, /api\.http:25 .*dynamic variable \{\{\$datetime iso8601\}\}/);
+    assert.match(unsupported.stderr, /api\.http:25 .*dynamic variable \{\{\$datetime "DD\.MM\.YYYY"\}\}/);
     const missing = await runCli(['run', file, 'nope']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /no request "nope"\. The file has: chat \(line 5\), Echo a file body \(line 18\), GET /);
