@@ -3,7 +3,7 @@
  * server with the extension, Debian's chromium driven by Playwright, the
  * demo server on loopback, and the way a user reaches the panel (F1).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
@@ -30,11 +30,15 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-/** Starts the demo server, a VS Code server with `settings`, and a browser page on its workbench. */
-export async function openWorkbench(settings: Record<string, unknown> = {}, browserArgs: string[] = []): Promise<Workbench> {
+/**
+ * Starts the demo server, a VS Code server with `settings`, and a browser page on its workbench;
+ * `files` (name → text, given the demo server's URL) are in the workspace before it opens.
+ */
+export async function openWorkbench(settings: Record<string, unknown> = {}, browserArgs: string[] = [], files: (demoUrl: string) => Record<string, string> = () => ({})): Promise<Workbench> {
   mkdirSync(artifacts, { recursive: true });
   const demo = await startDemoServer({ port: 0 });
   const workspace = mkdtempSync(join(tmpdir(), 'stream-viewer-e2e-'));
+  for (const [name, text] of Object.entries(files(demo.url))) writeFileSync(join(workspace, name), text);
   const server = (await startVsCodeServer({ settings: { 'streamViewer.demo.port': demo.port, 'window.commandCenter': false, ...settings } })) as VsCodeServer;
   const browser = (await launchBrowser({ args: browserArgs })) as Browser;
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
