@@ -6,16 +6,16 @@
  * the report takes stdout). Exit 0 when
  * all pass, 1 when a check failed, 2 on bad usage.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COLLECTION_SUFFIX } from '../core/collections/model';
-import { parseCollection } from '../core/collections/parse';
 import { SECRET_ENV_PREFIX, secretEnvName } from '../core/collections/resolver';
 import { listTests, testName } from '../core/testing/cases';
 import { runTests, type PlannedTest } from '../core/testing/runner';
 import { maskSecrets } from '../core/secrets/mask';
 import { UsageError } from './args';
+import { addVar, environmentOf, readCollectionFile } from './collection-file';
 import { palette } from './listing';
 import { pretty, REPORTERS, type Report, type ReporterName } from './test-reports';
 
@@ -72,32 +72,16 @@ function wholeNumber(flag: string, value: string | undefined, min: number): numb
 /** Builds the plan from argv (throws UsageError). */
 function plan(values: Record<string, string | boolean | string[] | undefined>, paths: string[], env: NodeJS.ProcessEnv): PlannedTest[] {
   const vars: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const v of (values.var as string[] | undefined) ?? []) {
-    const eq = v.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--var takes name=value, got "${v}"`);
-    vars[v.slice(0, eq)] = v.slice(eq + 1);
-  }
+  for (const v of (values.var as string[] | undefined) ?? []) addVar(vars, v);
   const envName = values.env as string | undefined;
   const filter = (values.filter as string | undefined)?.toLowerCase();
   const limitMs = wholeNumber('timeout', values.timeout as string | undefined, 1);
   const out: PlannedTest[] = [];
   for (const file of filesOf(paths)) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new UsageError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-    }
-    const parsed = parseCollection(text);
-    if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
-    const c = parsed.collection;
+    const c = readCollectionFile(file);
     const tests = listTests(c).filter((t) => filter === undefined || `${file} ${testName(t.path)}`.toLowerCase().includes(filter));
     if (tests.length === 0) continue;
-    let environment: Record<string, string> | undefined;
-    if (envName !== undefined) {
-      environment = c.environments?.find((e) => e.name === envName)?.variables;
-      if (!environment) throw new UsageError(`${file}: no environment "${envName}" (it has ${c.environments?.map((e) => `"${e.name}"`).join(', ') || 'none'})`);
-    }
+    const environment = environmentOf(c, file, envName);
     const context = { sources: { overrides: vars, environment, processEnv: env, secret: (name: string) => env[secretEnvName(name)] }, limitMs };
     for (const test of tests) out.push({ file, collection: c, test, context });
   }
