@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       // Loaded only for `test`: the runner and its reporters are no start-up cost for streaming.
       const { runTestCommand } = await import('./test-command');
-      return await runTestCommand(argv.slice(1), process.env, process.stdout);
+      return await runTestCommand(argv.slice(1), process.env, process.stdout, process.stderr);
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
       process.stderr.write(`stream-viewer: ${err.message}\nTry 'stream-viewer test --help'.\n`);

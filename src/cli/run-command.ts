@@ -4,8 +4,6 @@
  * built-ins and STREAM_VIEWER_SECRET_<NAME> for `{{secret:NAME}}`, run with
  * the same output contract as a URL, plus CI assertions.
  */
-import { readFileSync } from 'node:fs';
-import { parseCollection } from '../core/collections/parse';
 import { secretEnvName } from '../core/collections/resolver';
 import { lookupRequest } from '../core/collections/tree';
 import { prepareRequest } from '../core/testing/prepare';
@@ -13,6 +11,7 @@ import type { SavedRequest } from '../core/collections/model';
 import type { Expect } from '../core/expect/model';
 import type { RequestSpec, StreamSettings } from '../core/spec';
 import { UsageError } from './args';
+import { addVar, environmentOf, readCollectionFile } from './collection-file';
 import { isHttpFile, loadHttpFileRequest } from './http-file-source';
 
 /** A saved request ready to run. */
@@ -43,22 +42,10 @@ interface Source {
 }
 
 function fromCollection(file: string, query: string, envName: string | undefined, env: NodeJS.ProcessEnv): Source {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
-  const parsed = parseCollection(text);
-  if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
-  const found = lookupRequest(parsed.collection, query);
+  const collection = readCollectionFile(file);
+  const found = lookupRequest(collection, query);
   if ('error' in found) throw new UsageError(`${file}: ${found.error}`);
-  let environment: Record<string, string> | undefined;
-  if (envName !== undefined) {
-    const e = parsed.collection.environments?.find((x) => x.name === envName);
-    if (!e) throw new UsageError(`${file}: no environment "${envName}" (it has ${parsed.collection.environments?.map((x) => `"${x.name}"`).join(', ') || 'none'})`);
-    environment = e.variables;
-  }
+  const environment = environmentOf(collection, file, envName);
   return { label: found.path.join('/'), request: found.request, environment, processEnv: env, notes: [] };
 }
 
@@ -91,9 +78,7 @@ export function prepareRun(argv: string[], env: NodeJS.ProcessEnv): PreparedRun 
       if (value === undefined) throw new UsageError(`${flag} needs a value`);
       if (flag === '--env') envName = value;
       else if (flag === '--var') {
-        const eq = value.indexOf('=');
-        if (eq <= 0) throw new UsageError(`--var takes name=value, got "${value}"`);
-        vars[value.slice(0, eq)] = value.slice(eq + 1);
+        addVar(vars, value);
       } else if (flag === '--expect-events') expectations.events = { min: intFlag('expect-events', value) };
       else if (flag === '--expect-event') (expectations.eventTypes ??= []).push(value);
       else if (flag === '--expect-status') expectations.status = intFlag('expect-status', value);

@@ -2,19 +2,20 @@
  * `stream-viewer test <collection|folder>... [--env NAME] [--var k=v]...
  * [--filter TEXT] [--reporter pretty|junit|tap|json] [--out FILE] [--bail]
  * [--jobs N] [--timeout MS]`: every request with an `expect` block and every
- * flow, progress on stdout, the report on stdout or in `--out`. Exit 0 when
+ * flow; the report on stdout or in `--out`, progress on stdout (stderr when
+ * the report takes stdout). Exit 0 when
  * all pass, 1 when a check failed, 2 on bad usage.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COLLECTION_SUFFIX } from '../core/collections/model';
-import { parseCollection } from '../core/collections/parse';
 import { SECRET_ENV_PREFIX, secretEnvName } from '../core/collections/resolver';
 import { listTests, testName } from '../core/testing/cases';
 import { runTests, type PlannedTest } from '../core/testing/runner';
 import { maskSecrets } from '../core/secrets/mask';
 import { UsageError } from './args';
+import { addVar, environmentOf, readCollectionFile } from './collection-file';
 import { palette } from './listing';
 import { pretty, REPORTERS, type Report, type ReporterName } from './test-reports';
 
@@ -29,7 +30,8 @@ Options:
       --var <name=value>    set a variable (repeatable; wins over --env)
       --filter <TEXT>       only tests whose file or folder/name contains TEXT
       --reporter <name>     pretty (default), junit, tap or json
-      --out <FILE>          write the report to FILE (progress still on stdout)
+      --out <FILE>          write the report to FILE (progress on stdout; without
+                            --out, a junit/tap/json report's progress is on stderr)
       --bail                stop after the first failed test
       --jobs <N>            run N tests at a time (default 1)
       --timeout <MS>        longest a test may run unless its block sets
@@ -70,32 +72,16 @@ function wholeNumber(flag: string, value: string | undefined, min: number): numb
 /** Builds the plan from argv (throws UsageError). */
 function plan(values: Record<string, string | boolean | string[] | undefined>, paths: string[], env: NodeJS.ProcessEnv): PlannedTest[] {
   const vars: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const v of (values.var as string[] | undefined) ?? []) {
-    const eq = v.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--var takes name=value, got "${v}"`);
-    vars[v.slice(0, eq)] = v.slice(eq + 1);
-  }
+  for (const v of (values.var as string[] | undefined) ?? []) addVar(vars, v);
   const envName = values.env as string | undefined;
   const filter = (values.filter as string | undefined)?.toLowerCase();
   const limitMs = wholeNumber('timeout', values.timeout as string | undefined, 1);
   const out: PlannedTest[] = [];
   for (const file of filesOf(paths)) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new UsageError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-    }
-    const parsed = parseCollection(text);
-    if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
-    const c = parsed.collection;
+    const c = readCollectionFile(file);
     const tests = listTests(c).filter((t) => filter === undefined || `${file} ${testName(t.path)}`.toLowerCase().includes(filter));
     if (tests.length === 0) continue;
-    let environment: Record<string, string> | undefined;
-    if (envName !== undefined) {
-      environment = c.environments?.find((e) => e.name === envName)?.variables;
-      if (!environment) throw new UsageError(`${file}: no environment "${envName}" (it has ${c.environments?.map((e) => `"${e.name}"`).join(', ') || 'none'})`);
-    }
+    const environment = environmentOf(c, file, envName);
     const context = { sources: { overrides: vars, environment, processEnv: env, secret: (name: string) => env[secretEnvName(name)] }, limitMs };
     for (const test of tests) out.push({ file, collection: c, test, context });
   }
@@ -103,7 +89,7 @@ function plan(values: Record<string, string | boolean | string[] | undefined>, p
 }
 
 /** Runs `stream-viewer test`; returns the exit code. */
-export async function runTestCommand(argv: string[], env: NodeJS.ProcessEnv, stdout: NodeJS.WritableStream & { isTTY?: boolean }): Promise<number> {
+export async function runTestCommand(argv: string[], env: NodeJS.ProcessEnv, stdout: NodeJS.WritableStream & { isTTY?: boolean }, stderr: NodeJS.WritableStream & { isTTY?: boolean }): Promise<number> {
   const { values, positionals } = (() => {
     try {
       return parseArgs({
@@ -129,24 +115,26 @@ export async function runTestCommand(argv: string[], env: NodeJS.ProcessEnv, std
   const secrets = Object.entries(env).filter(([k, v]) => k.startsWith(SECRET_ENV_PREFIX) && v).map(([, v]) => v!);
   const write = (text: string): void => void stdout.write(maskSecrets(text, secrets));
   const color = values['no-color'] !== true && stdout.isTTY === true && !env.NO_COLOR;
-  // Progress goes to stdout unless the report itself does.
-  const progress = reporter === 'pretty' || values.out !== undefined ? pretty(palette(color)) : undefined;
+  // Progress goes to stdout unless the report itself does; then to stderr, so a CI log still shows it.
+  const progressOn = reporter === 'pretty' || values.out !== undefined ? stdout : stderr;
+  const progress = pretty(palette(progressOn === stdout ? color : values['no-color'] !== true && stderr.isTTY === true && !env.NO_COLOR));
   const started = performance.now();
   const results = await runTests(tests, {
     jobs,
     bail: values.bail === true,
-    onResult: (t, r) => progress && write(progress.line(t, r)),
+    onResult: (t, r) => void progressOn.write(maskSecrets(progress.line(t, r), secrets)),
   });
   const report: Report = { tests: tests.map((t, i) => ({ ...t, result: results[i] })), durationMs: performance.now() - started, name: basename(positionals[0]!) };
   // The pretty lines were printed as the tests finished: only the summary is left for stdout.
-  const text = maskSecrets(progress && values.out === undefined ? progress.summary(report) : REPORTERS[reporter](report, palette(color && values.out === undefined)), secrets);
+  const text = maskSecrets(reporter === 'pretty' && values.out === undefined ? progress.summary(report) : REPORTERS[reporter](report, palette(color && values.out === undefined)), secrets);
   if (values.out !== undefined) {
     try {
       writeFileSync(values.out, text);
     } catch (err) {
       throw new UsageError(`Cannot write ${values.out}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
     }
-    if (progress) write(progress.summary(report));
   } else write(text);
+  // Unless the summary was the report, it closes the progress.
+  if (reporter !== 'pretty' || values.out !== undefined) progressOn.write(maskSecrets(progress.summary(report), secrets));
   return results.every((r) => r?.ok === true) ? 0 : 1;
 }

@@ -58,7 +58,7 @@ describe('Stream tests in the Testing view', () => {
     assert.deepEqual(labels.sort(), ['llm/chat', 'seed stream', 'ticks go on']);
     const seed = item('#request:seed stream')!;
     const line = text.split('\n').findIndex((l) => l.includes('"name": "seed stream"'));
-    assert.equal(seed.range?.start.line, line - 1, 'the line where the request object starts');
+    assert.equal(seed.range?.start.line, line, 'the line of the request\'s name');
     assert.equal(item('#flow:ticks go on')!.description, 'flow');
   });
 

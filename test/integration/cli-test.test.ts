@@ -78,7 +78,7 @@ describe('stream-viewer test', () => {
         environments: env,
         requests: [events, { name: 'quiet', method: 'POST', url: '{{base}}/quiet' }],
         folders: [{ name: 'checks', requests: [{ name: 'count <&>', method: 'GET', url: '{{base}}/count?n=5', headers: [{ name: 'Authorization', value: 'Bearer {{secret:token}}' }], expect: { events: { max: 3 }, jsonPath: [{ path: '$.auth', on: 'any', equals: 'nope' }], forbidEventTypes: ['done'] } }, { name: 'missing', method: 'GET', url: '{{base}}/nothing', expect: { status: 200 } }] }],
-        flows: [{ name: 'quiet trigger', listen: 'events', steps: [{ send: 'quiet', expectEvent: { event: 'order', jsonPath: [{ path: '$.item', equals: 'quiet' }], withinMs: 300 } }] }],
+        flows: [{ name: 'no listener', listen: 'missing', steps: [{ send: 'quiet' }] }, { name: 'quiet trigger', listen: 'events', steps: [{ send: 'quiet', expectEvent: { event: 'order', jsonPath: [{ path: '$.item', equals: 'quiet' }], withinMs: 300 } }] }],
       }),
     );
   });
@@ -105,6 +105,7 @@ describe('stream-viewer test', () => {
     assert.match(r.stdout, /jsonPath\[0\]: \$\.auth on any: expected "nope" in any of 5 JSON events; the last had "Bearer ••••••" at event #5/);
     assert.match(r.stdout, /forbidEventTypes: expected no event of type "done", got "done" at event #6/);
     assert.match(r.stdout, /missing[\s\S]*expected status 200, got 404/);
+    assert.match(r.stdout, /no listener \(flow\)[\s\S]*listen: the listener "missing" did not connect: HTTP 404/);
     assert.match(r.stdout, /quiet trigger[\s\S]*expected an event "order" with \$\.item = "quiet" on "events" within 300 ms of sending "quiet"; no events came/);
     assert.doesNotMatch(r.stdout + r.stderr, new RegExp(SECRET));
   });
@@ -113,22 +114,23 @@ describe('stream-viewer test', () => {
     const all = await runCli(['test', dir, '--env', 'local', '--reporter', 'json'], env);
     assert.equal(all.code, 1);
     const report = JSON.parse(all.stdout) as { total: number; passed: number; failed: number; tests: { name: string; status: string }[] };
-    assert.deepEqual([report.total, report.passed, report.failed], [6, 3, 3]);
-    assert.deepEqual(report.tests.map((t) => `${t.name}: ${t.status}`), ['create order: passed', 'count: passed', 'orders are announced: passed', 'quiet trigger: failed', 'checks/count <&>: failed', 'checks/missing: failed']);
+    assert.deepEqual([report.total, report.passed, report.failed], [7, 3, 4]);
+    assert.deepEqual(report.tests.map((t) => `${t.name}: ${t.status}`), ['create order: passed', 'count: passed', 'orders are announced: passed', 'no listener: failed', 'quiet trigger: failed', 'checks/count <&>: failed', 'checks/missing: failed']);
     const one = await runCli(['test', dir, '--env', 'local', '--filter', 'checks/missing', '--reporter', 'json'], env);
     assert.deepEqual((JSON.parse(one.stdout) as { tests: { name: string }[] }).tests.map((t) => t.name), ['checks/missing']);
     const bail = await runCli(['test', failing, '--env', 'local', '--bail', '--reporter', 'tap'], env);
     assert.equal(bail.code, 1);
-    assert.match(bail.stdout, /^not ok 1 - .*quiet trigger$/m);
-    assert.match(bail.stdout, /^ok 2 - .*checks\/count <&> # SKIP not run/m);
-    assert.match(bail.stdout, /^ok 3 - .*checks\/missing # SKIP not run/m);
+    assert.match(bail.stdout, /^not ok 1 - .*no listener$/m);
+    assert.match(bail.stdout, /^ok 2 - .*quiet trigger # SKIP not run/m);
+    assert.match(bail.stdout, /^ok 4 - .*checks\/missing # SKIP not run/m);
+    assert.match(bail.stderr, /✖ .*no listener \(flow\)[\s\S]*0 passed, 1 failed, 3 not run \(--bail\)/, 'progress on stderr when the report takes stdout');
   });
 
   it('writes JUnit XML that validates against the junit-10 schema, failures with their message', async () => {
     const out = join(dir, 'report.xml');
     const r = await runCli(['test', dir, '--env', 'local', '--jobs', '3', '--reporter', 'junit', '--out', out], env);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /3 passed, 3 failed/, 'progress still on stdout');
+    assert.match(r.stdout, /3 passed, 4 failed/, 'progress still on stdout');
     const xml = readFileSync(out, 'utf8');
     const result = await validateXML({ xml: [{ fileName: 'report.xml', contents: xml }], schema: [{ fileName: 'junit-10.xsd', contents: XSD }] });
     assert.deepEqual(result.errors, []);

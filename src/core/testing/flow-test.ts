@@ -71,9 +71,12 @@ export async function runFlowTest(c: Collection, flow: Flow, path: string[], ctx
     analysis: { diagnostics: true, eventSource: false },
     onItem(item) {
       checker.add(item);
-      if (item.kind === 'response') connected(item.status < 400);
-      else if (item.kind === 'error' && item.fatal) failure ??= item.message;
-      else if (item.kind === 'end') {
+      // An HTTP error status is followed by the fatal error that says why: wait for it.
+      if (item.kind === 'response' && item.status < 400) connected(true);
+      else if (item.kind === 'error' && item.fatal) {
+        failure ??= item.message;
+        connected(false);
+      } else if (item.kind === 'end') {
         failure ??= `the listener ended (${item.reason})`;
         connected(false);
         waiter?.resolve(undefined);

@@ -1,6 +1,6 @@
 /**
- * Where each test starts in a collection file's text (the offset of its
- * object), so an editor can put a run icon and a failure on its line.
+ * Where each test is in a collection file's text (the offset of its
+ * `"name"`), so an editor can put a run icon and a failure on its line.
  */
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { splitBom } from '../collections/parse';
@@ -16,6 +16,11 @@ function nameOf(node: Node): string | undefined {
   return typeof n?.value === 'string' ? n.value : undefined;
 }
 
+/** Where an object's `"name"` is written (the line people read as the request's), or the object itself. */
+function nameOffset(node: Node): number {
+  return findNodeAtLocation(node, ['name'])?.parent?.offset ?? node.offset;
+}
+
 /** Offsets of every request and flow object by `locationKey` (the first one, when names repeat). */
 export function testOffsets(file: string): Map<string, number> {
   const { bom, body } = splitBom(file);
@@ -27,7 +32,7 @@ export function testOffsets(file: string): Map<string, number> {
       for (const child of findNodeAtLocation(node, [key])?.children ?? []) {
         const name = nameOf(child);
         const k = name === undefined ? undefined : locationKey(kind, [...prefix, name]);
-        if (k !== undefined && !out.has(k)) out.set(k, child.offset + shift);
+        if (k !== undefined && !out.has(k)) out.set(k, nameOffset(child) + shift);
       }
     }
     for (const folder of findNodeAtLocation(node, ['folders'])?.children ?? []) {

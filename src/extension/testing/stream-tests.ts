@@ -106,7 +106,8 @@ export function registerStreamTests(s: StreamTestServices, subscriptions: vscode
     return out;
   };
 
-  const runHandler = async (request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void> => {
+  /** Debug runs the same tests and then shows each one's stream in the panel, to look at what came. */
+  const runHandler = async (request: vscode.TestRunRequest, token: vscode.CancellationToken, debug = false): Promise<void> => {
     const all: vscode.TestItem[] = [];
     controller.items.forEach((i) => all.push(i));
     const excluded = new Set(leavesOf(request.exclude ?? []).map((i) => i.id));
@@ -147,6 +148,7 @@ export function registerStreamTests(s: StreamTestServices, subscriptions: vscode
       results.set(item.id, result);
       const rec = recorder.recording();
       if (rec) recordings.set(item.id, rec);
+      if (debug && rec) void s.showRecording(rec, `test: ${item.label}`);
       const name = testName(leaf.test.path);
       const where = item.uri && item.range ? new vscode.Location(item.uri, item.range) : undefined;
       if (result.ok) {
@@ -169,7 +171,8 @@ export function registerStreamTests(s: StreamTestServices, subscriptions: vscode
     log().info(`stream tests: ${items.length} run, ${items.filter((i) => results.get(i.id)?.ok !== true).length} failed`);
   };
 
-  controller.createRunProfile('Run', vscode.TestRunProfileKind.Run, runHandler, true);
+  controller.createRunProfile('Run', vscode.TestRunProfileKind.Run, (r, t) => runHandler(r, t), true);
+  controller.createRunProfile('Run and Show Streams', vscode.TestRunProfileKind.Debug, (r, t) => runHandler(r, t, true), true);
   controller.refreshHandler = async () => {
     await s.store.load(true);
   };
