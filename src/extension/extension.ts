@@ -20,6 +20,7 @@ import { Environments } from './collections/environments';
 import { isSecretName, SecretStore } from './collections/secrets';
 import { CollectionStore, type CollectionEntry } from './collections/store';
 import { StreamsTreeProvider } from './collections/tree-provider';
+import { registerMcpCommand } from './mcp/commands';
 
 /** What `activate` returns, for tests and other extensions. */
 export interface StreamViewerApi {
@@ -101,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
     );
   };
 
+  registerMcpCommand(context, (spec) => environments.resolve(spec, undefined));
   command(Commands.newRequest, () => {
     openPanel(blankRequest());
   });

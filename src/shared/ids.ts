@@ -33,6 +33,7 @@ export const Commands = {
   setSecret: 'streamViewer.setSecret',
   refreshCollections: 'streamViewer.refreshCollections',
   importRequests: 'streamViewer.importRequests',
+  connectMcp: 'streamViewer.connectMcp',
 } as const;
 
 /** The Streams view. */
@@ -40,6 +41,9 @@ export const STREAMS_VIEW = 'streamViewer.streams';
 
 /** Webview panel type, used by the serializer that restores panels after a reload. */
 export const PANEL_VIEW_TYPE = 'streamViewer.request';
+
+/** Webview panel type of the MCP panel. */
+export const MCP_PANEL_VIEW_TYPE = 'streamViewer.mcp';
 
 /** Settings under `streamViewer.*`. */
 export const Settings = {
