@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { artifacts, openPanel, openWorkbench, type Workbench } from './helpers';
+import { artifacts, openPanel, openWorkbench, runCommand, type Workbench } from './helpers';
 
 describe('the MCP panel in a real VS Code', () => {
   let workbench: Workbench;
@@ -49,6 +49,8 @@ describe('the MCP panel in a real VS Code', () => {
 
   it('shows a broken server\'s spec check with its fix', async () => {
     const { page, demo } = workbench;
+    // One panel at a time: a hidden one keeps its frame, and the newest frame is not always the last.
+    await runCommand(page, 'View: Close All Editors');
     const panel = await openPanel(page, 'Stream Viewer: Connect to MCP Server…');
     await panel.locator('.mcp-url').fill(`${demo.url}mcp/broken/unknown-id`);
     await panel.locator('.mcp-connect-button').click();

@@ -58,6 +58,7 @@ export class RpcLogView {
   private rows: Row[] = [];
   private readonly byId = new Map<string, Row>();
   private readonly exchanges = new Map<number, { info: ExchangeInfo; status?: number; reason?: string }>();
+  private readonly httpRows = new Map<number, HTMLElement>();
 
   constructor(private readonly events: RpcLogEvents) {}
 
@@ -66,6 +67,7 @@ export class RpcLogView {
     this.rows = [];
     this.byId.clear();
     this.exchanges.clear();
+    this.httpRows.clear();
     replaceChildren(this.element);
   }
 
@@ -76,10 +78,14 @@ export class RpcLogView {
       switch (e.kind) {
         case 'exchange':
           this.exchanges.set(e.exchange.n, { info: e.exchange });
+          // A GET (listener, resumption), DELETE or preflight carries no request of ours: it gets a row of its own.
+          if (e.exchange.method !== 'POST') this.httpRow(e.exchange);
           break;
         case 'exchange-end': {
           const x = this.exchanges.get(e.exchange);
           if (x) Object.assign(x, { status: e.status, reason: e.reason });
+          const http = this.httpRows.get(e.exchange);
+          if (http && x) this.renderHttp(http, x.info, `${e.status === undefined ? 'no response' : `HTTP ${e.status}`} · ${e.reason} · ${e.bytes} B in ${formatMs(e.ms)}`);
           for (const r of this.rows) if (r.request.exchange === e.exchange) dirty.add(r);
           break;
         }
@@ -100,6 +106,33 @@ export class RpcLogView {
     }
     for (const r of dirty) this.render(r);
     while (this.rows.length > MAX_ROWS) this.rows.shift()!.element.remove();
+  }
+
+  private httpRow(info: ExchangeInfo): void {
+    const element = h('div', { class: 'rpc-row', role: 'listitem' });
+    this.httpRows.set(info.n, element);
+    if (this.httpRows.size > MAX_ROWS) {
+      const first = this.httpRows.keys().next().value as number;
+      this.httpRows.get(first)?.remove();
+      this.httpRows.delete(first);
+    }
+    this.renderHttp(element, info, 'open');
+    this.element.append(element);
+  }
+
+  private renderHttp(element: HTMLElement, info: ExchangeInfo, state: string): void {
+    const line = h(
+      'div',
+      { class: 'rpc-line rpc-http', tabindex: 0, title: 'Show this HTTP exchange in the timeline' },
+      h('span', { class: 'muted rpc-time' }, `+${formatMs(info.t)}`),
+      icon(info.method === 'GET' ? 'radio-tower' : info.method === 'DELETE' ? 'close' : 'shield'),
+      h('span', { class: 'rpc-label' }, `${info.method} ${info.purpose}`),
+      h('span', { class: 'muted' }, state),
+      h('span', { class: 'spacer' }),
+      h('span', { class: 'link-button rpc-exchange' }, `HTTP #${info.n}`),
+    );
+    line.addEventListener('click', () => this.events.showExchange(info.n));
+    replaceChildren(element, line);
   }
 
   /** `method #id state` of each call, for tests. */
