@@ -9,7 +9,8 @@ import { parseCollection } from '../core/collections/parse';
 import { createResolver, secretEnvName } from '../core/collections/resolver';
 import { lookupRequest, toSpec } from '../core/collections/tree';
 import { secretsOfRequest } from '../core/secrets/request-secrets';
-import type { SavedRequest } from '../core/collections/model';
+import type { SavedMcpCall, SavedRequest } from '../core/collections/model';
+import { resolveMcpCall } from '../core/mcp/saved-call';
 import type { RequestSpec, StreamSettings } from '../core/spec';
 import { resolveSpec } from '../core/variables';
 import { UsageError } from './args';
@@ -29,6 +30,8 @@ export interface PreparedRun {
   secrets: string[];
   /** What the source file holds that was read differently or left out (for stderr). */
   notes: string[];
+  /** For an MCP request: the call to make, variables filled in. */
+  mcp?: SavedMcpCall;
 }
 
 /** The request picked from a file, and where its variables come from. */
@@ -116,11 +119,13 @@ export function prepareRun(argv: string[], env: NodeJS.ProcessEnv): PreparedRun 
   });
   const { spec, settings } = toSpec(request);
   const resolved = resolveSpec(spec, resolver.lookup);
+  const mcp = request.mcp ? resolveMcpCall(request.mcp, resolver.lookup) : undefined;
+  if (mcp) resolved.missing.push(...mcp.missing.filter((m) => !resolved.missing.includes(m)));
   if (resolved.missing.length > 0) {
     const hints = resolved.missing.map((m) => (m.startsWith('secret:') ? `${m} (set ${secretEnvName(m.slice(7))})` : m.startsWith('$env:') ? `${m} (not in the environment)` : `${m} (use --env or --var ${m}=…)`));
     throw new UsageError(`"${label}" uses variables with no value: ${hints.join(', ')}`);
   }
-  return { rest, spec: resolved.spec, written: spec, settings, expectations, secrets: [...resolver.secretsUsed(), ...secretsOfRequest(resolved.spec)], notes };
+  return { rest, spec: resolved.spec, written: spec, settings, expectations, secrets: [...resolver.secretsUsed(), ...secretsOfRequest(resolved.spec)], notes, ...(mcp ? { mcp: mcp.call } : {}) };
 }
 
 /** Common flags that take no value, so the next argument is a positional. */
