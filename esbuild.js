@@ -68,9 +68,9 @@ const webviewEntry = 'webview/main.ts';
 if (fs.existsSync(webviewEntry)) {
   builds.push({
     ...common,
-    entryPoints: [webviewEntry],
+    // The request panel and the MCP panel: each its own bundle (main.js/css, mcp.js/css).
+    entryPoints: { main: webviewEntry, mcp: 'webview/mcp/main.ts' },
     outdir: 'dist/webview',
-    entryNames: 'main',
     platform: 'browser',
     format: 'iife',
     target: 'chrome120',

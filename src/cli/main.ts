@@ -78,6 +78,10 @@ async function main(argv: string[]): Promise<number> {
     if (argv[0] === 'run') {
       saved = prepareRun(argv.slice(1), process.env);
       for (const note of saved.notes) process.stderr.write(`stream-viewer: ${note}\n`);
+      if (saved.mcp) {
+        const { runSavedMcp } = await import('./mcp-command');
+        return await runSavedMcp({ ...saved, mcp: saved.mcp }, process.stdout, process.env);
+      }
       options = parseCliArgs(saved.rest, process.env, process.stdout.isTTY === true, false);
       // Flags given on the command line win over the saved settings.
       const rest = saved.rest;

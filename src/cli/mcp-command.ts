@@ -6,6 +6,7 @@
  * JSON-RPC error, no answer comes, or it breaks a spec rule; 2 on bad usage.
  */
 import { parseArgs } from 'node:util';
+import type { SavedMcpCall } from '../core/collections/model';
 import { McpClient, type CallOutcome, type McpEvent } from '../core/mcp/client';
 import type { RpcObject } from '../core/mcp/jsonrpc';
 import { maskSecrets } from '../core/secrets/mask';
@@ -13,7 +14,10 @@ import { secretsOfRequest } from '../core/secrets/request-secrets';
 import type { KeyValue } from '../core/spec';
 import { UsageError } from './args';
 import { palette } from './listing';
+import type { Expect } from '../core/expect/model';
+import { McpExpectations } from './mcp-expectations';
 import { McpListing, mcpJsonLines } from './mcp-output';
+import type { PreparedRun } from './run-command';
 import { LineWriter } from './output';
 
 /** Help for `mcp`, printed with `mcp --help`. */
@@ -68,31 +72,62 @@ function msOf(name: string, text: string | undefined): number | undefined {
   return n;
 }
 
-/** Runs `mcp`; returns the exit code. */
-export async function runMcpCommand(argv: string[], stdout: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Promise<number> {
-  let parsed;
+/** Flags `mcp` and a saved MCP request under `run` share. */
+const SESSION_FLAGS = {
+  'protocol-version': { type: 'string' },
+  listen: { type: 'boolean' },
+  resume: { type: 'boolean' },
+  'cancel-after': { type: 'string' },
+  probe: { type: 'boolean' },
+  timeout: { type: 'string' },
+  json: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+} as const;
+
+/** One session to run and how to print it. */
+interface McpRun {
+  url: string;
+  headers: KeyValue[];
+  method: string;
+  params?: RpcObject;
+  protocolVersion?: string;
+  listen: boolean;
+  resume: boolean;
+  probe: boolean;
+  cancelAfter?: number;
+  timeoutMs?: number;
+  json: boolean;
+  color: boolean;
+  secrets: string[];
+  /** `run`'s CI assertions, checked on the method's reply. */
+  expectations?: Expect;
+}
+
+function parse(argv: string[], extra: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>): ReturnType<typeof parseArgs> {
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        params: { type: 'string' },
-        header: { type: 'string', short: 'H', multiple: true },
-        'protocol-version': { type: 'string' },
-        listen: { type: 'boolean' },
-        resume: { type: 'boolean' },
-        'cancel-after': { type: 'string' },
-        probe: { type: 'boolean' },
-        timeout: { type: 'string' },
-        json: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...SESSION_FLAGS, ...extra } });
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
+}
+
+function sessionOptions(v: Record<string, string | boolean | (string | boolean)[] | undefined>, stdout: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Pick<McpRun, 'protocolVersion' | 'listen' | 'resume' | 'probe' | 'cancelAfter' | 'timeoutMs' | 'json' | 'color'> {
+  const text = (name: string): string | undefined => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
+  return {
+    protocolVersion: text('protocol-version'),
+    listen: v.listen === true,
+    resume: v.resume === true,
+    probe: v.probe === true,
+    cancelAfter: msOf('cancel-after', text('cancel-after')),
+    timeoutMs: msOf('timeout', text('timeout')),
+    json: v.json === true,
+    color: v['no-color'] !== true && stdout.isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb',
+  };
+}
+
+/** Runs `mcp`; returns the exit code. */
+export async function runMcpCommand(argv: string[], stdout: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Promise<number> {
+  const parsed = parse(argv, { params: { type: 'string' }, header: { type: 'string', short: 'H', multiple: true }, help: { type: 'boolean', short: 'h' } });
   const v = parsed.values;
   if (v.help) {
     stdout.write(`${MCP_USAGE}\n`);
@@ -101,39 +136,57 @@ export async function runMcpCommand(argv: string[], stdout: NodeJS.WriteStream, 
   const [url, method = 'tools/list', ...extra] = parsed.positionals;
   if (url === undefined) throw new UsageError('mcp needs the server URL: stream-viewer mcp <url> [method]');
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
-  const params = paramsOf(v.params);
-  const headers = (v.header ?? []).map(header);
-  const cancelAfter = msOf('cancel-after', v['cancel-after']);
-  const color = v['no-color'] !== true && stdout.isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
-  const secrets = secretsOfRequest({ method: 'POST', url, headers });
+  const headers = ((v.header ?? []) as string[]).map(header);
+  return runMcpSession({ url, headers, method, params: paramsOf(v.params as string | undefined), secrets: secretsOfRequest({ method: 'POST', url, headers }), ...sessionOptions(v, stdout, env) }, stdout);
+}
 
+/** Runs a saved MCP request (`stream-viewer run` of a request with `mcp`), with its CI assertions. */
+export async function runSavedMcp(saved: PreparedRun & { mcp: SavedMcpCall }, stdout: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Promise<number> {
+  const parsed = parse(saved.rest, {});
+  if (parsed.positionals.length > 0) throw new UsageError(`Unexpected argument "${parsed.positionals[0]}"`);
+  const options = sessionOptions(parsed.values, stdout, env);
+  const headers = (saved.spec.headers ?? []).filter((h) => h.enabled !== false);
+  return runMcpSession({ url: saved.spec.url, headers, method: saved.mcp.method, params: saved.mcp.params, secrets: saved.secrets, expectations: saved.expectations, ...options, protocolVersion: options.protocolVersion ?? saved.mcp.protocolVersion }, stdout);
+}
+
+/** Connects, calls, ends the session, printing everything; returns the exit code. */
+async function runMcpSession(o: McpRun, stdout: NodeJS.WriteStream): Promise<number> {
   const writer = new LineWriter(stdout, () => client.stop());
-  const line = (text: string): void => writer.line(secrets.length > 0 ? maskSecrets(text, secrets) : text);
-  const listing = new McpListing(palette(color));
+  const line = (text: string): void => writer.line(o.secrets.length > 0 ? maskSecrets(text, o.secrets) : text);
+  const p = palette(o.color);
+  const listing = new McpListing(p);
+  const checker = new McpExpectations(o.expectations);
   let broken = 0;
   const onEvent = (e: McpEvent): void => {
+    checker.add(e);
     if (e.type === 'diagnostic' && e.diagnostic.severity !== 'info') broken++;
-    if (v.json) for (const l of mcpJsonLines(e)) line(JSON.stringify(l));
+    if (o.json) for (const l of mcpJsonLines(e)) line(JSON.stringify(l));
     else for (const l of listing.lines(e)) line(l);
   };
-  const client = new McpClient({ url, headers, protocolVersion: v['protocol-version'], timeoutMs: msOf('timeout', v.timeout), secrets, onEvent });
+  const client = new McpClient({ url: o.url, headers: o.headers, protocolVersion: o.protocolVersion, timeoutMs: o.timeoutMs, secrets: o.secrets, onEvent });
   const stop = (): void => client.stop();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 
   let outcome: CallOutcome = await client.connect();
   if (outcome.kind === 'result') {
-    if (v.listen) client.listen();
-    if (v.probe) await client.probeCors(PROBE_ORIGIN);
-    const call = client.call(method, params, { resume: v.resume === true });
-    const timer = cancelAfter === undefined ? undefined : setTimeout(() => void client.cancel(call.id), cancelAfter);
+    if (o.listen) client.listen();
+    if (o.probe) await client.probeCors(PROBE_ORIGIN);
+    const call = client.call(o.method, o.params, { resume: o.resume });
+    checker.watch(call.id);
+    const timer = o.cancelAfter === undefined ? undefined : setTimeout(() => void client.cancel(call.id), o.cancelAfter);
     outcome = await call.outcome;
     clearTimeout(timer);
   }
-  await client.close({ probe: v.probe === true });
+  await client.close({ probe: o.probe });
+  const results = checker.results();
+  for (const r of results) {
+    if (o.json) line(JSON.stringify({ type: 'assertion', name: r.name, ok: r.ok, message: r.message }));
+    else line(r.ok ? p.green(`✔ ${r.message}`) : p.red(`✖ ${r.message}`));
+  }
   await writer.close();
   process.off('SIGINT', stop);
   process.off('SIGTERM', stop);
   const failed = outcome.kind === 'error' || outcome.kind === 'no-response';
-  return failed || broken > 0 ? 1 : 0;
+  return failed || broken > 0 || results.some((r) => !r.ok) ? 1 : 0;
 }

@@ -23,6 +23,7 @@ import { StreamsTreeProvider } from './collections/tree-provider';
 import { HttpEnvironments } from './http/environments';
 import { registerHttpFiles } from './http/http-requests';
 import { registerStreamTests, type StreamTestsApi } from './testing/stream-tests';
+import { registerMcpCommand } from './mcp/commands';
 
 /** What `activate` returns, for tests and other extensions. */
 export interface StreamViewerApi {
@@ -109,6 +110,7 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
     );
   };
 
+  registerMcpCommand(context, (spec) => environments.resolve(spec, undefined));
   command(Commands.newRequest, () => {
     openPanel(blankRequest());
   });

@@ -11,11 +11,11 @@ function makeNonce(): string {
   return randomBytes(18).toString('base64');
 }
 
-/** Builds the document for a panel's webview. */
-export function webviewHtml(webview: vscode.Webview, webviewRoot: vscode.Uri, title: string): string {
+/** Builds the document for a panel's webview; `entry` names its bundle (`main` for the request panel). */
+export function webviewHtml(webview: vscode.Webview, webviewRoot: vscode.Uri, title: string, entry = 'main'): string {
   const nonce = makeNonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'main.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'main.css'));
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, `${entry}.js`));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, `${entry}.css`));
   const codicons = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'codicon.css'));
   const csp = [
     "default-src 'none'",

@@ -35,6 +35,7 @@ export const Commands = {
   importRequests: 'streamViewer.importRequests',
   streamHttpRequest: 'streamViewer.streamHttpRequest',
   openTestStream: 'streamViewer.openTestStream',
+  connectMcp: 'streamViewer.connectMcp',
 } as const;
 
 /** The Streams view. */
@@ -42,6 +43,9 @@ export const STREAMS_VIEW = 'streamViewer.streams';
 
 /** Webview panel type, used by the serializer that restores panels after a reload. */
 export const PANEL_VIEW_TYPE = 'streamViewer.request';
+
+/** Webview panel type of the MCP panel. */
+export const MCP_PANEL_VIEW_TYPE = 'streamViewer.mcp';
 
 /** Settings under `streamViewer.*`. */
 export const Settings = {

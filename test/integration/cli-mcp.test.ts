@@ -4,6 +4,9 @@
  * hand-written servers that each break one rule of Streamable HTTP.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startDemoServer, type DemoServer } from '../../src/demo/server';
 import { ofType, runCli, type CliResult } from './helpers/cli';
@@ -141,6 +144,36 @@ describe('stream-viewer mcp', () => {
       assert.ok(rule === 'resume-repeats' || rule === 'resume-loses' || rule === 'unknown-id' || codes(r).length === 1 || rule === 'cors', `only ${code}: ${codes(r).join(', ')}`);
     });
   }
+
+  it('runs an MCP request saved in a collection, with variables, a secret header and CI assertions', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stream-viewer-mcp-'));
+    try {
+      const file = join(dir, 'mcp.streams.json');
+      writeFileSync(file, JSON.stringify({
+        version: 1,
+        environments: [{ name: 'local', variables: { base: base.replace(/\/$/, ''), steps: '2' } }],
+        requests: [
+          { name: 'count', method: 'POST', url: '{{base}}/mcp', headers: [{ name: 'Authorization', value: 'Bearer {{secret:mcp_token}}' }], mcp: { method: 'tools/call', params: { name: 'echo', arguments: { text: 'steps={{steps}}' }, _meta: { progressToken: 'p' } } } },
+          { name: 'progress', method: 'POST', url: '{{base}}/mcp/json', mcp: { method: 'tools/list', protocolVersion: '2025-06-18' } },
+        ],
+      }));
+      const env = { STREAM_VIEWER_SECRET_MCP_TOKEN: 'tok-secret-9' };
+      const r = await runCli(['run', file, 'count', '--env', 'local', '--json', '--expect-status', '200', '--expect-event', 'result', '--expect-events', '1'], env);
+      assert.equal(r.code, 0, r.stderr + r.stdout);
+      assert.deepEqual(rpc(r, 'in').at(-1)!.result!.content, [{ type: 'text', text: 'steps=2' }]);
+      assert.deepEqual(ofType(r, 'assertion').map((a) => a.ok), [true, true, true]);
+      assert.doesNotMatch(r.stdout, /tok-secret-9/);
+      const versioned = await runCli(['run', file, 'progress', '--env', 'local', '--json', '--expect-event', 'notifications/progress'], env);
+      assert.equal(versioned.code, 1, 'a JSON reply carries no progress: the assertion fails');
+      assert.equal(rpc(versioned, 'out')[0]!.params!.protocolVersion, '2025-06-18');
+      assert.match(String(ofType(versioned, 'assertion')[0]!.message), /expected an event of type "notifications\/progress"; got "result"/);
+      const missing = await runCli(['run', file, 'count', '--env', 'local']);
+      assert.equal(missing.code, 2);
+      assert.match(missing.stderr, /secret:mcp_token \(set STREAM_VIEWER_SECRET_MCP_TOKEN\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('says what is wrong with the usage (exit 2)', async () => {
     const none = await runCli(['mcp']);

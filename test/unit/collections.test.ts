@@ -110,7 +110,7 @@ describe('collection files', () => {
 
   it('ships a JSON schema that names every field the parser accepts', () => {
     const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schemas', 'streams.schema.json'), 'utf8')) as { definitions: { request: { properties: Record<string, unknown> } } };
-    assert.deepEqual(Object.keys(schema.definitions.request.properties).sort(), ['body', 'expect', 'headers', 'method', 'name', 'params', 'settings', 'url']);
+    assert.deepEqual(Object.keys(schema.definitions.request.properties).sort(), ['body', 'expect', 'headers', 'mcp', 'method', 'name', 'params', 'settings', 'url']);
   });
 });
 

@@ -16,6 +16,16 @@ export interface SavedSettings {
   followRedirects?: boolean;
 }
 
+/** A call to an MCP server (Streamable HTTP): the request's URL is the endpoint, its headers go with every message. */
+export interface SavedMcpCall {
+  /** The JSON-RPC method sent after initialize, e.g. tools/call. */
+  method: string;
+  /** Its params; string values may use {{variables}}. */
+  params?: Record<string, unknown>;
+  /** Offer only this protocol version instead of negotiating. */
+  protocolVersion?: string;
+}
+
 /** A named request, everything the editor holds. */
 export interface SavedRequest {
   name: string;
@@ -27,6 +37,8 @@ export interface SavedRequest {
   settings?: SavedSettings;
   /** What the stream must show when the request runs as a test. */
   expect?: Expect;
+  /** Present for an MCP request: what to call once connected. */
+  mcp?: SavedMcpCall;
 }
 
 /** A folder of requests (and folders). */

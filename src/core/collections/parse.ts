@@ -68,6 +68,12 @@ function checkRequest(r: unknown, where: string): string | undefined {
     if (b.kind === 'form') return checkKeyValues(b.fields ?? [], `${at}.body.fields`);
   }
   if (r.settings !== undefined && !isObject(r.settings)) return `${at}.settings must be an object`;
+  if (r.mcp !== undefined) {
+    const m = r.mcp;
+    if (!isObject(m) || typeof m.method !== 'string' || m.method === '') return `${at}.mcp needs a "method" (e.g. "tools/call")`;
+    if (m.params !== undefined && !isObject(m.params)) return `${at}.mcp.params must be an object`;
+    if (m.protocolVersion !== undefined && typeof m.protocolVersion !== 'string') return `${at}.mcp.protocolVersion must be a string`;
+  }
   return r.expect === undefined ? undefined : expectProblem(r.expect, `${at}.expect`);
 }
 

@@ -81,6 +81,9 @@ export interface CallOptions {
 
 const ACCEPT = 'application/json, text/event-stream';
 
+/** GETs tried to resume one stream while the server still holds the dropped one (409). */
+const RESUME_ATTEMPTS = 4;
+
 /** A resumption in progress: what the dropped stream had delivered. */
 interface Resumption {
   ids: Set<string>;
@@ -294,11 +297,13 @@ export class McpClient {
   }
 
   /** GET with Last-Event-ID: the server replays what the dropped stream had not delivered. */
-  private async resume(message: RpcRequest, original: number, lastEventId: string, r: Resumption): Promise<void> {
+  private async resume(message: RpcRequest, original: number, lastEventId: string, r: Resumption, attempt = 1): Promise<void> {
     const key = idKey(message.id);
     const headers = [...this.headers({ accept: 'text/event-stream' }), { name: 'Last-Event-ID', value: lastEventId }];
     const timeoutMs = this.options.resumeTimeoutMs ?? 5000;
     const { n, exchange } = this.open({ method: 'GET', url: this.options.url, headers, timeoutMs }, 'resume', undefined, (m, eventId) => {
+      // An error status refuses the resumption; its JSON-RPC error answers no request.
+      if ((exchange.httpStatus ?? 0) >= 400) return true;
       const text = JSON.stringify(m);
       if ((eventId !== undefined && r.ids.has(eventId)) || r.seen.has(text)) r.repeated.push(eventId ? `event ${eventId}` : text.slice(0, 80));
       // Once the response is in (it is paired right after this hook), the resumed stream has served its purpose.
@@ -311,6 +316,11 @@ export class McpClient {
     this.carriers.set(key, exchange);
     const o = await exchange.done;
     this.carriers.delete(key);
+    // 409: the server has not yet seen the old stream go (it still counts it as connected); a client tries again shortly.
+    if (o.status === 409 && attempt < RESUME_ATTEMPTS && this.log.get(message.id)) {
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      return this.resume(message, original, lastEventId, r, attempt + 1);
+    }
     this.resumptions.delete(key);
     if (r.repeated.length > 0) this.report(mcpFindings.resumeRepeated(`${r.repeated.length} again (${r.repeated.slice(0, 3).join(', ')})`), n);
     if (!this.log.get(message.id)) return;

@@ -26,7 +26,7 @@ export type PreparedRequest =
   | { ok: false; error: string };
 
 /** How to set a variable that has no value, for the message. */
-function hint(name: string): string {
+export function missingVariableHint(name: string): string {
   if (name.startsWith('secret:')) return `${name} (set ${secretEnvName(name.slice(7))})`;
   if (name.startsWith('$env:')) return `${name} (not in the environment)`;
   return `${name} (use --env or --var ${name}=…)`;
@@ -38,6 +38,6 @@ export function prepareRequest(request: SavedRequest, label: string, sources: Re
   const { spec, settings } = toSpec(request);
   // A value that expands past the limit throws a VariableError: a fault of the file, not a missing value.
   const resolved = resolveSpec(spec, resolver.lookup);
-  if (resolved.missing.length > 0) return { ok: false, error: `"${label}" uses variables with no value: ${resolved.missing.map(hint).join(', ')}` };
+  if (resolved.missing.length > 0) return { ok: false, error: `"${label}" uses variables with no value: ${resolved.missing.map(missingVariableHint).join(', ')}` };
   return { ok: true, spec: resolved.spec, written: spec, settings, secrets: [...resolver.secretsUsed(), ...secretsOfRequest(resolved.spec)] };
 }

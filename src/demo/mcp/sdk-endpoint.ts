@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { InMemoryEventStore } from '@modelcontextprotocol/sdk/examples/shared/inMemoryEventStore.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { DemoRequest } from '../stream-helpers';
+import { OrderedEventStore } from './event-store';
 import { createDemoMcpServer } from './sdk-server';
 
 /** Sessions of both modes, by session id (ids are random, so the modes never meet). */
@@ -45,7 +45,7 @@ export async function serveSdkMcp(r: DemoRequest, json: boolean): Promise<void> 
     const created = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       enableJsonResponse: json,
-      eventStore: json ? undefined : new InMemoryEventStore(),
+      eventStore: json ? undefined : new OrderedEventStore(),
       onsessioninitialized: (sid) => void sessions.set(sid, created),
       onsessionclosed: (sid) => void sessions.delete(sid),
     });

@@ -8,23 +8,30 @@ import * as vscode from 'vscode';
 import { isWebviewMessage, type HostToWebview, type WebviewSnapshot, type WebviewToHost } from '../../shared/protocol';
 import { log } from '../log';
 
-/** A webview's message channel. */
-export class WebviewChannel implements vscode.Disposable {
+/** The part of a protocol every channel handles itself: the ready handshake and test inspection. */
+interface ChannelMessage {
+  type: string;
+}
+
+/** A webview's message channel; the type parameters fit it to a panel's protocol (the request panel's by default). */
+export class WebviewChannel<Out extends ChannelMessage = HostToWebview, In extends ChannelMessage = WebviewToHost, Snapshot = WebviewSnapshot> implements vscode.Disposable {
   private ready = false;
-  private readonly outbox: HostToWebview[] = [];
+  private readonly outbox: Out[] = [];
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly inspections = new Map<number, (s: WebviewSnapshot) => void>();
+  private readonly inspections = new Map<number, (s: Snapshot) => void>();
   private nextToken = 1;
   private disposed = false;
 
   /**
    * @param onReady the messages to send first once the webview is ready (its initial state)
    * @param onMessage every other checked message from the webview
+   * @param isMessage checks a message from the webview before anything trusts it
    */
   constructor(
     private readonly webview: vscode.Webview,
-    private readonly onReady: () => HostToWebview[],
-    private readonly onMessage: (m: WebviewToHost) => void,
+    private readonly onReady: () => Out[],
+    private readonly onMessage: (m: In) => void,
+    private readonly isMessage: (x: unknown) => x is In = isWebviewMessage as unknown as (x: unknown) => x is In,
   ) {
     this.disposables.push(webview.onDidReceiveMessage((m: unknown) => this.receive(m)));
   }
@@ -35,7 +42,7 @@ export class WebviewChannel implements vscode.Disposable {
   }
 
   /** Sends a message, or queues it until the webview is ready. */
-  post(message: HostToWebview): void {
+  post(message: Out): void {
     if (this.disposed) return;
     if (this.ready) {
       void this.webview.postMessage(message);
@@ -45,16 +52,17 @@ export class WebviewChannel implements vscode.Disposable {
   }
 
   /** What the webview shows now (for tests). */
-  inspect(): Promise<WebviewSnapshot> {
+  inspect(): Promise<Snapshot> {
     const token = this.nextToken++;
     return new Promise((resolve) => {
       this.inspections.set(token, resolve);
-      this.post({ type: 'webview/inspect', token });
+      // Every protocol of a panel with a channel has this message.
+      this.post({ type: 'webview/inspect', token } as unknown as Out);
     });
   }
 
   private receive(raw: unknown): void {
-    if (!isWebviewMessage(raw)) {
+    if (!this.isMessage(raw)) {
       log().warn('ignored a malformed message from the webview');
       return;
     }
@@ -64,8 +72,9 @@ export class WebviewChannel implements vscode.Disposable {
       return;
     }
     if (raw.type === 'webview/didInspect') {
-      this.inspections.get(raw.token)?.(raw.snapshot);
-      this.inspections.delete(raw.token);
+      const { token, snapshot } = raw as unknown as { token: number; snapshot: Snapshot };
+      this.inspections.get(token)?.(snapshot);
+      this.inspections.delete(token);
       return;
     }
     this.onMessage(raw);

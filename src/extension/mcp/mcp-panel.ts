@@ -1,0 +1,270 @@
+/**
+ * The MCP panel: a connection form, the server's lists, forms to call
+ * tools, get prompts and read resources, the JSON-RPC log (requests paired
+ * with responses, what came in between, the spec checks) and, under it, the
+ * HTTP exchange of any message in the request panel's timeline with its raw
+ * bytes. The host runs the MCP client; the webview renders. Closing the
+ * panel ends the session.
+ */
+import * as vscode from 'vscode';
+import { McpClient, type CallOutcome, type McpEvent } from '../../core/mcp/client';
+import type { RpcId, RpcObject } from '../../core/mcp/jsonrpc';
+import type { RpcCall } from '../../core/mcp/rpc-log';
+import { MCP_PROTOCOL_VERSIONS } from '../../core/mcp/versions';
+import type { TimelineItem } from '../../core/items';
+import type { RequestSpec } from '../../core/spec';
+import { MCP_PANEL_VIEW_TYPE } from '../../shared/ids';
+import { isMcpWebviewMessage, type McpForm, type McpHostToWebview, type McpListKind, type McpCallSummary, type McpLogEntry, type McpSnapshot, type McpWebviewToHost } from '../../shared/mcp-protocol';
+import { packItems } from '../../shared/packed';
+import { Batcher } from '../batcher';
+import type { ResolvedRequest } from '../collections/environments';
+import { readConfig } from '../config';
+import { log } from '../log';
+import { WebviewChannel } from '../panel/webview-channel';
+import { panelFetch } from '../proxy';
+import { webviewHtml } from '../webview-html';
+import { ExchangeStore } from './exchange-store';
+
+/** What the panel needs from the extension. */
+export interface McpPanelServices {
+  extensionUri: vscode.Uri;
+  /** Fills in `{{variables}}` and `{{secret:NAME}}` of the URL and headers. */
+  resolve?(spec: RequestSpec): Promise<ResolvedRequest>;
+}
+
+/** The list methods and the key of their items. */
+const LISTS: Record<McpListKind, { method: string; key: string; capability: string }> = {
+  tools: { method: 'tools/list', key: 'tools', capability: 'tools' },
+  prompts: { method: 'prompts/list', key: 'prompts', capability: 'prompts' },
+  resources: { method: 'resources/list', key: 'resources', capability: 'resources' },
+  templates: { method: 'resources/templates/list', key: 'resourceTemplates', capability: 'resources' },
+};
+
+let progressTokens = 0;
+
+/** One MCP panel and its session. */
+export class McpPanel implements vscode.Disposable {
+  private readonly channel: WebviewChannel<McpHostToWebview, McpWebviewToHost, McpSnapshot>;
+  private readonly store = new ExchangeStore();
+  /** Log entries to send, and `null`s that only pace the live timeline. */
+  private readonly batcher: Batcher<McpLogEntry | null>;
+  private client: McpClient | undefined;
+  /** The exchange the timeline shows, and items of it not sent yet. */
+  private shown: number | undefined;
+  private shownItems: TimelineItem[] = [];
+  private form: McpForm;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  /** Opens a panel; `form` fills the connection form. */
+  static create(services: McpPanelServices, form: McpForm): McpPanel {
+    const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
+    const panel = vscode.window.createWebviewPanel(MCP_PANEL_VIEW_TYPE, 'MCP', vscode.ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [root] });
+    return new McpPanel(panel, services, form);
+  }
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly services: McpPanelServices,
+    form: McpForm,
+  ) {
+    this.form = form;
+    const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
+    panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'icon.png');
+    panel.webview.html = webviewHtml(panel.webview, root, 'MCP', 'mcp');
+    this.batcher = new Batcher<McpLogEntry | null>(readConfig().batchIntervalMs, (entries) => this.flush(entries));
+    this.channel = new WebviewChannel<McpHostToWebview, McpWebviewToHost, McpSnapshot>(
+      panel.webview,
+      () => [{ type: 'mcp/init', form: this.form, versions: MCP_PROTOCOL_VERSIONS }],
+      (m) => void this.onMessage(m),
+      isMcpWebviewMessage,
+    );
+    this.disposables.push(this.channel, panel.onDidDispose(() => this.dispose()));
+  }
+
+  /** What the webview shows now (tests). */
+  inspect(): Promise<McpSnapshot> {
+    return this.channel.inspect();
+  }
+
+  /** Connects with the form (as typed in the panel, or given by a test). */
+  async connect(form: McpForm = this.form): Promise<CallOutcome> {
+    await this.disconnect();
+    this.form = form;
+    this.store.clear();
+    this.shown = undefined;
+    this.channel.post({ type: 'log/didClear' });
+    const spec: RequestSpec = { method: 'POST', url: form.url, headers: form.headers };
+    const resolved = this.services.resolve ? await this.services.resolve(spec) : { spec, missing: [], secrets: [] };
+    if (resolved.missing.length > 0) {
+      const message = `No value for ${resolved.missing.map((m) => `{{${m}}}`).join(', ')}: set it in an environment or with Stream Viewer: Set Secret…`;
+      void vscode.window.showErrorMessage(`Stream Viewer: ${message}`);
+      return { kind: 'no-response', reason: message };
+    }
+    const client = new McpClient({
+      url: resolved.spec.url,
+      headers: resolved.spec.headers,
+      protocolVersion: form.protocolVersion || undefined,
+      secrets: resolved.secrets,
+      fetch: panelFetch(),
+      onEvent: (e) => {
+        if (this.client === client) this.onEvent(e);
+      },
+    });
+    this.client = client;
+    const outcome = await client.connect();
+    if (outcome.kind !== 'result' || this.client !== client) return outcome;
+    if (form.listen) client.listen();
+    const capabilities = client.session.capabilities ?? {};
+    for (const kind of Object.keys(LISTS) as McpListKind[]) if (capabilities[LISTS[kind].capability] !== undefined) await this.list(kind);
+    return outcome;
+  }
+
+  /** Ends the session (DELETE). */
+  async disconnect(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    await client.close();
+    client.stop();
+    this.batcher.flush();
+  }
+
+  /** Loads every page of a list. */
+  async list(kind: McpListKind): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const { method, key } = LISTS[kind];
+    const r = await client.listAll(method, key);
+    const error = r.failed === undefined ? undefined : r.failed.kind === 'error' ? r.failed.error.message : r.failed.kind === 'result' ? undefined : r.failed.reason;
+    this.channel.post({ type: 'list/didLoad', list: kind, items: r.items, pages: r.pages, error });
+  }
+
+  /** Sends a request; a tool call asks for progress unless its params already do. */
+  call(method: string, params?: RpcObject): { id: RpcId; outcome: Promise<CallOutcome> } | undefined {
+    const client = this.client;
+    if (!client) return undefined;
+    let p = params;
+    if (method === 'tools/call' && p && !(typeof p._meta === 'object' && p._meta !== null && 'progressToken' in p._meta)) {
+      p = { ...p, _meta: { ...(typeof p._meta === 'object' && p._meta !== null ? (p._meta as RpcObject) : {}), progressToken: `progress-${++progressTokens}` } };
+    }
+    const call = client.call(method, p);
+    return call;
+  }
+
+  /** Cancels a call in flight. */
+  async cancel(id: RpcId): Promise<void> {
+    await this.client?.cancel(id);
+  }
+
+  /** Shows an exchange in the timeline. */
+  showExchange(n: number): void {
+    const x = this.store.get(n);
+    if (!x) return;
+    this.shown = n;
+    this.shownItems = [];
+    this.channel.post({ type: 'exchange/didShow', exchange: x.info, requestId: `x${n}`, items: packItems(x.items), raw: x.raw.info(), end: x.end });
+  }
+
+  private async onMessage(m: McpWebviewToHost): Promise<void> {
+    try {
+      switch (m.type) {
+        case 'mcp/connect':
+          await this.connect(m.form);
+          return;
+        case 'mcp/disconnect':
+          await this.disconnect();
+          return;
+        case 'mcp/list':
+          await this.list(m.list);
+          return;
+        case 'mcp/call':
+          this.call(m.method, m.params);
+          return;
+        case 'mcp/cancel':
+          await this.cancel(m.id);
+          return;
+        case 'exchange/show':
+          this.showExchange(m.exchange);
+          return;
+        case 'raw/get': {
+          const x = this.store.get(Number(m.requestId.slice(1)));
+          if (x) this.channel.post({ type: 'raw/didGet', requestId: m.requestId, from: Math.max(m.from, x.raw.info().firstRow), rows: x.raw.rows(m.from, Math.min(m.to, m.from + 500)) });
+          return;
+        }
+        case 'clipboard/copy':
+          await vscode.env.clipboard.writeText(m.text);
+          return;
+        case 'webview/ready':
+        case 'webview/didInspect':
+          return;
+      }
+    } catch (err) {
+      log().error(`MCP panel: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private onEvent(e: McpEvent): void {
+    switch (e.type) {
+      case 'exchange':
+        this.store.start(e.exchange);
+        // The timeline follows what the user asked for: each request's exchange as it starts.
+        if (e.exchange.method === 'POST' && e.exchange.purpose.includes('/') && !e.exchange.purpose.startsWith('notifications/')) this.showExchange(e.exchange.n);
+        this.batcher.add({ kind: 'exchange', exchange: e.exchange });
+        return;
+      case 'item':
+        if (this.store.add(e.exchange, e.item) && e.exchange === this.shown) {
+          this.shownItems.push(e.item);
+          this.batcher.add(null);
+          if (e.item.kind === 'end') this.batcher.flush();
+        }
+        return;
+      case 'exchange-end':
+        this.batcher.add({ kind: 'exchange-end', exchange: e.exchange, status: e.outcome.status, reason: e.outcome.end.reason, bytes: e.outcome.bodyBytes, ms: e.outcome.end.ms });
+        return;
+      case 'rpc':
+        this.batcher.add({ kind: 'rpc', record: e.record });
+        return;
+      case 'call':
+        this.batcher.add({ kind: 'call', call: summary(e.call) });
+        return;
+      case 'diagnostic':
+        this.batcher.add({ kind: 'diagnostic', diagnostic: e.diagnostic });
+        return;
+      case 'session':
+        this.batcher.flush();
+        this.channel.post({ type: 'session/didChange', state: e.state });
+        return;
+    }
+  }
+
+  private flush(entries: (McpLogEntry | null)[]): void {
+    const real = entries.filter((x): x is McpLogEntry => x !== null);
+    if (this.shown !== undefined && this.shownItems.length > 0) {
+      const x = this.store.get(this.shown);
+      const items = this.shownItems;
+      this.shownItems = [];
+      const end = items.find((i) => i.kind === 'end');
+      this.channel.post({ type: 'exchange/didReceive', requestId: `x${this.shown}`, items: packItems(items.filter((i) => i.kind !== 'end')), raw: x ? x.raw.info() : { firstRow: 0, endRow: 0, bytes: 0, droppedBytes: 0 } });
+      if (end?.kind === 'end') this.channel.post({ type: 'exchange/didEnd', requestId: `x${this.shown}`, end });
+    }
+    if (real.length > 0) this.channel.post({ type: 'log/didAppend', entries: real });
+  }
+
+  /** Reveals the panel. */
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  dispose(): void {
+    const client = this.client;
+    this.client = undefined;
+    // Closing the panel ends the session on the server too.
+    if (client) void client.close().finally(() => client.stop());
+    this.batcher.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+function summary(c: RpcCall): McpCallSummary {
+  return { id: c.id, method: c.method, state: c.state, durationMs: c.durationMs, between: c.between.length, exchange: c.request.exchange };
+}

@@ -1,0 +1,61 @@
+/**
+ * The MCP panel in the real workbench against the demo's SDK-built server:
+ * connect, the lists, a tool called from the form generated from its
+ * schema, the JSON-RPC log with the call paired and its progress in
+ * between, the HTTP exchange in the timeline; and a broken server's spec
+ * check shown with its fix. Screenshots: .test-artifacts/mcp-panel*.png.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { artifacts, openPanel, openWorkbench, runCommand, type Workbench } from './helpers';
+
+describe('the MCP panel in a real VS Code', () => {
+  let workbench: Workbench;
+
+  before(async () => {
+    workbench = await openWorkbench({ 'workbench.colorTheme': 'Default Dark Modern', 'workbench.secondarySideBar.defaultVisibility': 'hidden' });
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('connects, lists, calls a tool from its form and shows the call, its progress and its bytes', async () => {
+    const { page, demo } = workbench;
+    const panel = await openPanel(page, 'Stream Viewer: Connect to MCP Server…');
+    assert.equal(await panel.locator('.mcp-url').inputValue(), `${demo.url}mcp`, 'the demo server is the first suggestion');
+    await panel.locator('.mcp-connect-button').click();
+    await panel.locator('.mcp-dot-on').waitFor({ timeout: 15_000 });
+    assert.match(await panel.locator('.mcp-session').innerText(), /stream-viewer-demo 1\.0\.0[\s\S]*2025-11-25[\s\S]*Mcp-Session-Id [0-9a-f-]{36}/);
+    await panel.locator('.mcp-item', { hasText: 'count' }).click();
+    await panel.locator('.form-input[aria-label="to"]').fill('3');
+    await panel.locator('.form-input[aria-label="delayMs"]').fill('150');
+    await panel.locator('vscode-button', { hasText: 'Call tool' }).click();
+    const row = panel.locator('.rpc-line', { hasText: 'tools/call #' });
+    await row.locator('.rpc-result').waitFor({ timeout: 15_000 });
+    assert.match(await row.innerText(), /6 in between/, 'three progress and three log notifications');
+    // The timeline shows the POST's reply: its SSE events, every byte.
+    await panel.locator('.mcp-timeline-label', { hasText: 'tools/call' }).waitFor();
+    await panel.locator('.item-row', { hasText: 'notifications/progress' }).first().waitFor();
+    await row.click();
+    await panel.locator('.rpc-detail .json-tree').first().waitFor();
+    await page.screenshot({ path: join(artifacts, 'mcp-panel.png') });
+    // Resources come in pages of two: all five are listed.
+    await panel.locator('.segment', { hasText: 'Resources' }).click();
+    assert.equal(await panel.locator('.mcp-item').count(), 5);
+    assert.match(await panel.locator('.mcp-list-note').innerText(), /5 in 3 pages/);
+  });
+
+  it('shows a broken server\'s spec check with its fix', async () => {
+    const { page, demo } = workbench;
+    // One panel at a time: a hidden one keeps its frame, and the newest frame is not always the last.
+    await runCommand(page, 'View: Close All Editors');
+    const panel = await openPanel(page, 'Stream Viewer: Connect to MCP Server…');
+    await panel.locator('.mcp-url').fill(`${demo.url}mcp/broken/unknown-id`);
+    await panel.locator('.mcp-connect-button').click();
+    await panel.locator('.mcp-problem', { hasText: 'mcp-unknown-response-id' }).waitFor({ timeout: 15_000 });
+    assert.match(await panel.locator('.mcp-problems').innerText(), /Fix: Copy the id of the request/);
+    await page.screenshot({ path: join(artifacts, 'mcp-panel-broken.png') });
+  });
+});

@@ -1,0 +1,58 @@
+/** The MCP panel in the extension host, against the demo's SDK-built MCP server. */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { StreamViewerApi } from '../../src/extension/extension';
+import type { McpPanel } from '../../src/extension/mcp/mcp-panel';
+import { Commands } from '../../src/shared/ids';
+import { activate, closeAll, until } from './helpers';
+
+describe('the MCP panel', () => {
+  let api: StreamViewerApi;
+  let url: string;
+  before(async () => {
+    api = await activate();
+    url = await vscode.commands.executeCommand<string>(Commands.openDemoServer, '/mcp');
+    await closeAll();
+  });
+  afterEach(closeAll);
+
+  it('connects with a secret header, lists every page, calls a tool and shows the call in its webview', async () => {
+    await api.secrets.set('mcp_token', 'tok-very-secret');
+    const panel = await vscode.commands.executeCommand<McpPanel>(Commands.connectMcp, url);
+    const init = await panel.connect({ url, headers: [{ name: 'Authorization', value: 'Bearer {{secret:mcp_token}}' }], protocolVersion: '', listen: true });
+    assert.equal(init.kind, 'result');
+    const connected = await until('the session in the webview', async () => {
+      const s = await panel.inspect();
+      return s.connected && s.listed.length === 4 ? s : undefined;
+    });
+    assert.match(connected.sessionId ?? '', /^[0-9a-f-]{36}$/);
+    assert.deepEqual([...connected.listed].sort(), ['add', 'count', 'echo', 'slow']);
+    const call = panel.call('tools/call', { name: 'add', arguments: { a: 2, b: 40 } })!;
+    const outcome = await call.outcome;
+    assert.ok(outcome.kind === 'result');
+    assert.deepEqual(outcome.result.structuredContent, { sum: 42 });
+    const shown = await until('the call in the log and its exchange in the timeline', async () => {
+      const s = await panel.inspect();
+      return s.calls.includes(`tools/call #${String(call.id)} result`) && s.timelineRows.some((r) => r.includes('"sum":42')) ? s : undefined;
+    });
+    assert.deepEqual(shown.diagnostics, []);
+    assert.ok(shown.timelineRows.every((r) => !r.includes('tok-very-secret')));
+  });
+
+  it('cancels a slow tool call', async () => {
+    const panel = await vscode.commands.executeCommand<McpPanel>(Commands.connectMcp, url);
+    await panel.connect({ url, headers: [], protocolVersion: '2025-06-18', listen: false });
+    const call = panel.call('tools/call', { name: 'slow', arguments: { seconds: 60 } })!;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await panel.cancel(call.id);
+    assert.equal((await call.outcome).kind, 'cancelled');
+    await until('the cancelled call in the log', async () => (await panel.inspect()).calls.includes(`tools/call #${String(call.id)} cancelled`));
+  });
+
+  it('shows the spec checks of a broken server', async () => {
+    const broken = url.replace(/\/mcp$/, '/mcp/broken/session-changed');
+    const panel = await vscode.commands.executeCommand<McpPanel>(Commands.connectMcp, broken);
+    await panel.connect({ url: broken, headers: [], protocolVersion: '', listen: false });
+    await until('the diagnostic in the webview', async () => (await panel.inspect()).diagnostics.includes('mcp-session-id-changed'));
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * What can be done with the item picked in a list: call a tool (its form
+ * from the input schema), get a prompt (a field per argument), read a
+ * resource, or read a template's resource with its variables filled in.
+ */
+import { isJsonObject } from '../../src/shared/json-object';
+import type { McpListKind, RpcObject } from '../../src/shared/mcp-protocol';
+import { h, replaceChildren } from '../dom';
+import { SchemaForm } from './schema-form';
+
+/** Sends a request: method and params. */
+export type SendCall = (method: string, params: RpcObject) => void;
+
+function str(x: unknown): string {
+  return typeof x === 'string' ? x : '';
+}
+
+/** A template's variables: `{id}`, `{+path}`, `{?q,lang}` give id, path, q, lang. */
+function templateVariables(template: string): string[] {
+  const names: string[] = [];
+  for (const m of template.matchAll(/\{[+#./;?&]?([^}]+)\}/g)) for (const n of m[1]!.split(',')) names.push(n.replace(/[*]|:\d+$/g, '').trim());
+  return names;
+}
+
+/** Fills simple `{name}` variables (the common case); operators are filled as plain values. */
+function expand(template: string, values: Record<string, unknown>): string {
+  return template.replace(/\{[+#./;?&]?([^}]+)\}/g, (_m, names: string) =>
+    names
+      .split(',')
+      .map((n) => encodeURIComponent(String(values[n.replace(/[*]|:\d+$/g, '').trim()] ?? '')))
+      .join(','),
+  );
+}
+
+/** The pane. */
+export class ItemPane {
+  readonly element = h('div', { class: 'item-pane' }, h('div', { class: 'muted empty-note' }, 'Pick a tool, prompt or resource.'));
+
+  constructor(private readonly send: SendCall) {}
+
+  /** Shows an item of a list. */
+  show(list: McpListKind, item: unknown): void {
+    const it = isJsonObject(item) ? item : {};
+    const name = str(it.name);
+    const title = str(it.title) || name || str(it.uri) || str(it.uriTemplate);
+    const description = str(it.description);
+    const head = [h('div', { class: 'item-title' }, title), description ? h('div', { class: 'muted item-description' }, description) : null];
+    const error = h('div', { class: 'form-error', role: 'alert' });
+    const button = (label: string, icon: string, run: () => void): HTMLElement => {
+      const b = h('vscode-button', { icon, class: 'item-action' }, label);
+      b.addEventListener('click', () => {
+        error.textContent = '';
+        run();
+      });
+      return b;
+    };
+    switch (list) {
+      case 'tools': {
+        const form = new SchemaForm(it.inputSchema);
+        const call = button('Call tool', 'play', () => {
+          const r = form.read();
+          if (r.error) error.textContent = r.error;
+          else this.send('tools/call', { name, arguments: r.value ?? {} });
+        });
+        replaceChildren(this.element, ...head, form.element, h('div', { class: 'item-actions' }, call, error));
+        return;
+      }
+      case 'prompts': {
+        const args = Array.isArray(it.arguments) ? it.arguments.filter(isJsonObject) : [];
+        const schema = { type: 'object', properties: Object.fromEntries(args.map((a) => [str(a.name), { type: 'string', description: str(a.description) }])), required: args.filter((a) => a.required === true).map((a) => str(a.name)) };
+        const form = new SchemaForm(schema);
+        const get = button('Get prompt', 'comment-discussion', () => {
+          const r = form.read();
+          if (r.error) error.textContent = r.error;
+          else this.send('prompts/get', { name, arguments: r.value ?? {} });
+        });
+        replaceChildren(this.element, ...head, form.element, h('div', { class: 'item-actions' }, get, error));
+        return;
+      }
+      case 'resources': {
+        const uri = str(it.uri);
+        const read = button('Read', 'book', () => this.send('resources/read', { uri }));
+        replaceChildren(this.element, ...head, h('div', { class: 'mono' }, uri, it.mimeType ? h('span', { class: 'muted' }, `  ${str(it.mimeType)}`) : null), h('div', { class: 'item-actions' }, read));
+        return;
+      }
+      case 'templates': {
+        const template = str(it.uriTemplate);
+        const vars = templateVariables(template);
+        const form = new SchemaForm({ type: 'object', properties: Object.fromEntries(vars.map((v) => [v, { type: 'string' }])), required: vars });
+        const read = button('Read', 'book', () => {
+          const r = form.read();
+          if (r.error) error.textContent = r.error;
+          else this.send('resources/read', { uri: expand(template, r.value ?? {}) });
+        });
+        replaceChildren(this.element, ...head, h('div', { class: 'mono' }, template), form.element, h('div', { class: 'item-actions' }, read, error));
+        return;
+      }
+    }
+  }
+}
