@@ -9,8 +9,11 @@ import type { MergedResponse } from '../core/llm/types';
 import type { Palette } from './listing';
 import { printable } from './terminal-text';
 
+/** A diagnostic of any family (stream or MCP): the fields the output shows. */
+type Finding = Omit<Diagnostic, 'code'> & { code: string };
+
 /** The `diagnostic` line. */
-export function diagnosticLine(d: Diagnostic): Record<string, unknown> {
+export function diagnosticLine(d: Finding): Record<string, unknown> {
   return { type: 'diagnostic', code: d.code, severity: d.severity, message: d.message, fix: d.fix, t: d.t, ...(d.seq !== undefined ? { seq: d.seq } : {}) };
 }
 
@@ -35,7 +38,7 @@ export function statsFields(s: StreamStats): Record<string, unknown> {
 }
 
 /** A diagnostic in the listing (info dimmed). */
-export function listDiagnostic(d: Diagnostic, p: Palette): string[] {
+export function listDiagnostic(d: Finding, p: Palette): string[] {
   if (d.severity === 'info') return [p.dim(`ℹ info ${d.code}: ${printable(d.message)}`), p.dim(`  fix: ${d.fix}`)];
   const mark = d.severity === 'error' ? p.red('✖ error') : p.yellow('⚠ warning');
   return [`${mark} ${p.bold(d.code)}: ${printable(d.message)}`, `  ${p.dim('fix:')} ${d.fix}`];

@@ -54,6 +54,8 @@ export const USAGE = `Usage: stream-viewer [options] <url>
        stream-viewer export <recording> --as sse|ndjson|har
        stream-viewer import <file|folder>... [-o out.streams.json] [--json] [--name NAME]
                  (Postman, Insomnia, Bruno, OpenAPI 3, HAR; summary on stderr)
+       stream-viewer mcp <url> [method] [--params JSON] [-H …] [--json]
+                 (an MCP server over Streamable HTTP; see stream-viewer mcp --help)
 
 Connects to a streaming HTTP endpoint and prints what arrives, event by event.
 Formats: Server-Sent Events, NDJSON / JSON Lines, JSON text sequences, text.

@@ -8,11 +8,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
-import type { Environment, SavedRequest } from '../core/collections/model';
-import { contentTypeEssence } from '../core/detect';
-import { httpClientEnvironments, restClientEnvironments } from '../core/http-file/environments';
+import type { SavedRequest } from '../core/collections/model';
+import { httpClientEnvironments, restClientEnvironments, type ReadEnvironments } from '../core/http-file/environments';
 import type { HttpBlock } from '../core/http-file/model';
 import { parseHttpFile } from '../core/http-file/parse';
+import { httpRunSources, mergeHttpEnvironments, withBodyFile, type HttpRunSources } from '../core/http-file/run-sources';
 import { UsageError } from './args';
 
 /** Whether the CLI reads `file` as a `.http` file rather than a collection. */
@@ -21,43 +21,29 @@ export function isHttpFile(file: string): boolean {
 }
 
 /** The request to run and where its variables come from. */
-export interface HttpFileRequest {
+export interface HttpFileRequest extends HttpRunSources {
   /** `api.http:12`: how messages name the request. */
   label: string;
   request: SavedRequest;
-  /** The chosen environment with the file's `@variables` laid over it. */
-  environment: Record<string, string>;
-  /** The `.env` beside the file, for `{{$dotenv NAME}}` (read as `{{$env:NAME}}`). */
-  dotenv: Record<string, string>;
   warnings: string[];
 }
 
-/** Reads `file`, picks the block `query` names (its `@name`/title, or a line inside it) and its environment. */
-export function loadHttpFileRequest(file: string, query: string, envName: string | undefined): HttpFileRequest {
+/** Reads `file`, picks the block `query` names (its `@name`/title, or a line inside it) and its environment; `processEnv` is laid under the `.env` file. */
+export function loadHttpFileRequest(file: string, query: string, envName: string | undefined, processEnv: Record<string, string | undefined>): HttpFileRequest {
   const parsed = parseHttpFile(readText(file));
   const block = pickBlock(parsed.blocks, query, file);
   const label = `${file}:${block.line}`;
   if (block.unsupported) throw new UsageError(`${label} (${block.name}): ${block.unsupported}`);
   const dir = dirname(resolve(file));
-  const request = structuredClone(block.request);
-  if (block.bodyFile) {
-    const text = readText(resolve(dir, block.bodyFile.path));
-    const type = request.headers?.find((h) => h.name.toLowerCase() === 'content-type')?.value;
-    const essence = contentTypeEssence(type);
-    request.body = essence === 'application/json' || essence.endsWith('+json') ? { kind: 'json', text } : type === undefined ? { kind: 'raw', text } : { kind: 'raw', text, contentType: type };
+  const request = block.bodyFile ? withBodyFile(block.request, readText(resolve(dir, block.bodyFile.path))) : structuredClone(block.request);
+  const environments = findEnvironments(dir);
+  const warnings = [...block.warnings, ...environments.warnings];
+  if (envName !== undefined && !environments.environments.some((x) => x.name === envName)) {
+    throw new UsageError(`${file}: no environment "${envName}" (found ${environments.environments.map((x) => `"${x.name}"`).join(', ') || 'none'} in http-client.env.json, http-client.private.env.json or .vscode/settings.json)`);
   }
-  const warnings = [...block.warnings];
-  const environments = findEnvironments(dir, warnings);
-  let chosen: Record<string, string> = {};
-  if (envName !== undefined) {
-    const e = environments.find((x) => x.name === envName);
-    if (!e) throw new UsageError(`${file}: no environment "${envName}" (found ${environments.map((x) => `"${x.name}"`).join(', ') || 'none'} in http-client.env.json, http-client.private.env.json or .vscode/settings.json)`);
-    chosen = e.variables;
-  }
-  const environment: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, chosen, parsed.variables);
   const dotenvFile = join(dir, '.env');
   const dotenv = existsSync(dotenvFile) ? (parseEnv(readText(dotenvFile)) as Record<string, string>) : {};
-  return { label, request, environment, dotenv, warnings };
+  return { label, request, warnings, ...httpRunSources(environments, envName, parsed.variables, dotenv, processEnv) };
 }
 
 function pickBlock(blocks: HttpBlock[], query: string, file: string): HttpBlock {
@@ -83,17 +69,12 @@ function readText(path: string): string {
 }
 
 /** JetBrains/httpyac env files in the folder, then REST Client's settings in the nearest `.vscode` above it. */
-function findEnvironments(dir: string, warnings: string[]): Environment[] {
+function findEnvironments(dir: string): ReadEnvironments {
   const read = (p: string): string | undefined => (existsSync(p) ? readFileSync(p, 'utf8') : undefined);
   const jetbrains = httpClientEnvironments(read(join(dir, 'http-client.env.json')), read(join(dir, 'http-client.private.env.json')));
-  warnings.push(...jetbrains.warnings);
   for (let d = dir; ; d = dirname(d)) {
     const settings = read(join(d, '.vscode', 'settings.json'));
-    if (settings !== undefined) {
-      const rest = restClientEnvironments(settings);
-      warnings.push(...rest.warnings);
-      return [...jetbrains.environments, ...rest.environments.filter((e) => !jetbrains.environments.some((j) => j.name === e.name))];
-    }
-    if (dirname(d) === d) return jetbrains.environments;
+    if (settings !== undefined) return mergeHttpEnvironments(jetbrains, restClientEnvironments(settings));
+    if (dirname(d) === d) return jetbrains;
   }
 }

@@ -61,6 +61,16 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  if (argv[0] === 'mcp') {
+    try {
+      const { runMcpCommand } = await import('./mcp-command');
+      return await runMcpCommand(argv.slice(1), process.stdout, process.env);
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      process.stderr.write(`stream-viewer: ${err.message}\nTry 'stream-viewer mcp --help'.\n`);
+      return 2;
+    }
+  }
   let options;
   let recording: Recording | undefined;
   let saved: PreparedRun | undefined;

@@ -36,6 +36,8 @@ interface Source {
   request: SavedRequest;
   environment: Record<string, string> | undefined;
   processEnv: NodeJS.ProcessEnv;
+  /** Variables whose values are secrets (a `.http` file's private env values). */
+  secretVariables?: ReadonlySet<string>;
   notes: string[];
 }
 
@@ -48,9 +50,8 @@ function fromCollection(file: string, query: string, envName: string | undefined
 }
 
 function fromHttpFile(file: string, query: string, envName: string | undefined, env: NodeJS.ProcessEnv): Source {
-  const h = loadHttpFileRequest(file, query, envName);
-  // `{{$dotenv NAME}}` reads the .env file; the process environment fills in what it lacks.
-  return { label: h.label, request: h.request, environment: h.environment, processEnv: { ...env, ...h.dotenv }, notes: h.warnings.map((w) => `${h.label}: ${w}`) };
+  const h = loadHttpFileRequest(file, query, envName, env);
+  return { label: h.label, request: h.request, environment: h.environment, processEnv: h.processEnv, secretVariables: h.secretVariables, notes: h.warnings.map((w) => `${h.label}: ${w}`) };
 }
 
 const OWN_FLAGS = new Set(['--env', '--var', '--expect-events', '--expect-event', '--expect-status', '--max-ttfb']);
@@ -92,8 +93,8 @@ export function prepareRun(argv: string[], env: NodeJS.ProcessEnv): PreparedRun 
   }
   if (positionals.length !== 2) throw new UsageError('run needs a collection or .http file and a request: stream-viewer run <file.streams.json|file.http> <request, folder/request or .http line>');
   const [file, query] = positionals as [string, string];
-  const { label, request, environment, processEnv, notes } = isHttpFile(file) ? fromHttpFile(file, query, envName, env) : fromCollection(file, query, envName, env);
-  const prepared = prepareRequest(request, label, { overrides: vars, environment, processEnv, secret: (name) => env[secretEnvName(name)] });
+  const { label, request, environment, processEnv, secretVariables, notes } = isHttpFile(file) ? fromHttpFile(file, query, envName, env) : fromCollection(file, query, envName, env);
+  const prepared = prepareRequest(request, label, { overrides: vars, environment, processEnv, secretVariables, secret: (name) => env[secretEnvName(name)] });
   if (!prepared.ok) throw new UsageError(prepared.error);
   return { rest, spec: prepared.spec, written: prepared.written, settings: prepared.settings, expectations, secrets: prepared.secrets, notes };
 }

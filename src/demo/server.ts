@@ -10,6 +10,7 @@ import { serveRecording } from './replay-endpoint';
 import { indexPage } from './page';
 import { HEALTH_PATH, healthBody, isDemoServer } from './identity';
 import type { DemoRequest } from './stream-helpers';
+import { isMcpPath } from './mcp/endpoint';
 
 /** A running demo server. */
 export interface DemoServer {
@@ -44,7 +45,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 async function handle(req: IncomingMessage, res: ServerResponse, base: string, replay: Recording | undefined): Promise<void> {
   // Leading slashes collapsed: `//x` would otherwise parse as a host name.
   const url = new URL(base + (req.url ?? '/').replace(/^\/+/, ''));
-  if (req.method === 'OPTIONS') {
+  // MCP endpoints answer their own preflights: a broken one must be able to get them wrong.
+  if (req.method === 'OPTIONS' && !isMcpPath(url.pathname)) {
     res.writeHead(204, {
       'Access-Control-Allow-Origin': '*',
       'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',

@@ -20,6 +20,8 @@ import { Environments } from './collections/environments';
 import { isSecretName, SecretStore } from './collections/secrets';
 import { CollectionStore, type CollectionEntry } from './collections/store';
 import { StreamsTreeProvider } from './collections/tree-provider';
+import { HttpEnvironments } from './http/environments';
+import { registerHttpFiles } from './http/http-requests';
 import { registerStreamTests, type StreamTestsApi } from './testing/stream-tests';
 
 /** What `activate` returns, for tests and other extensions. */
@@ -52,7 +54,8 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
   const statusBar = new StreamStatusBar();
   const store = new CollectionStore();
   const secrets = new SecretStore(context);
-  const environments = new Environments(context, store, secrets);
+  const httpEnvironments = new HttpEnvironments();
+  const environments = new Environments(context, store, secrets, (source) => httpEnvironments.scope(source));
   const services: PanelServices = {
     extensionUri: context.extensionUri,
     statusBar,
@@ -64,9 +67,9 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
     resolve: (spec, source) => environments.resolve(spec, source),
     variables: (source) => environments.variables(source),
     selectEnvironment: async (panel, name) => {
-      const target = environments.collectionFor(panel.source);
-      if (!target) return;
-      await environments.select(target.uri, name);
+      const scope = environments.scope(panel.source);
+      if (!scope) return;
+      await environments.select(scope, name);
       environments.show(panel.source);
       for (const p of panels.all()) p.refreshVariables();
     },
@@ -78,11 +81,13 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
       return `{{secret:${name}}}`;
     },
   };
-  store.onDidChange(() => {
-    for (const p of panels.all()) p.refreshVariables();
-  });
-  const openPanel = (state = defaultPanelState()): RequestPanel => {
-    const panel = RequestPanel.create(services, state);
+  for (const changed of [store.onDidChange, httpEnvironments.onDidChange]) {
+    changed(() => {
+      for (const p of panels.all()) p.refreshVariables();
+    });
+  }
+  const openPanel = (state = defaultPanelState(), column?: vscode.ViewColumn): RequestPanel => {
+    const panel = RequestPanel.create(services, state, column);
     panels.add(panel);
     return panel;
   };
@@ -176,8 +181,9 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
   });
 
   const tree = new StreamsTreeProvider(store);
-  context.subscriptions.push(store, environments, vscode.window.createTreeView(STREAMS_VIEW, { treeDataProvider: tree, dragAndDropController: tree, canSelectMany: true, showCollapseAll: true }));
-  registerCollectionCommands({ command, store, environments, secrets, activePanel: () => panels.active, openPanel: () => openPanel(), panels: () => panels.all() });
+  const http = registerHttpFiles({ command, subscriptions: context.subscriptions, environments, httpEnvironments, panels: () => panels.all(), openPanel: () => openPanel(undefined, vscode.ViewColumn.Beside) });
+  context.subscriptions.push(store, environments, httpEnvironments, vscode.window.createTreeView(STREAMS_VIEW, { treeDataProvider: tree, dragAndDropController: tree, canSelectMany: true, showCollapseAll: true }));
+  registerCollectionCommands({ command, store, environments, secrets, activePanel: () => panels.active, openPanel: () => openPanel(), panels: () => panels.all(), saveHttp: (p) => http.save(p) });
   command(Commands.refreshCollections, () => store.load(true));
   registerImportCommand({ command, store });
   const tests = registerStreamTests({ command, store, environments, secrets, showRecording: (rec, title) => openPanel().replay(rec, 0, title) }, context.subscriptions);
@@ -192,7 +198,8 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
         const restored = isPanelState(state) ? state : defaultPanelState();
         const panel = new RequestPanel(webviewPanel, services, restored);
         panels.add(panel);
-        if (restored.source) {
+        if (restored.source?.line !== undefined) await http.restore(panel, restored.source);
+        else if (restored.source) {
           // Link it to its saved request again; unsaved edits made before the reload stay marked.
           const uri = vscode.Uri.parse(restored.source.uri);
           const path = restored.source.path;

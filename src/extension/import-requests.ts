@@ -1,6 +1,6 @@
 /**
- * Stream Viewer: Import Requests… — Postman, Insomnia, OpenAPI or HAR files
- * into a collection of the workspace (a new one, or added to one without
+ * Stream Viewer: Import Requests… — Postman, Insomnia, OpenAPI or HAR files,
+ * or a Bruno collection folder (picked by its `bruno.json`), into a collection of the workspace (a new one, or added to one without
  * duplicates). The summary says what came in and what did not; credentials
  * found are never written: the collection says `{{secret:NAME}}`, and the
  * user is offered to store each value in SecretStorage.
@@ -8,10 +8,11 @@
 import * as vscode from 'vscode';
 import { parseCollection } from '../core/collections/parse';
 import { collectionFileName } from '../core/collections/file-name';
-import type { ImportInput, ImportSummary } from '../core/import/index';
+import type { FolderFile, ImportInput, ImportSummary } from '../core/import/index';
 import { MAX_IMPORT_BYTES, summaryText } from '../core/import/summary-text';
 import { Commands } from '../shared/ids';
 import type { CollectionStore } from './collections/store';
+import { fileExists } from './file-exists';
 import { log } from './log';
 
 /** What the command needs. */
@@ -30,13 +31,19 @@ export function registerImportCommand(s: ImportServices): void {
       (await vscode.window.showOpenDialog({
         canSelectMany: true,
         openLabel: 'Import',
-        title: 'Import Requests: Postman, Insomnia, OpenAPI or HAR files',
+        title: "Import Requests: Postman, Insomnia, OpenAPI or HAR files, or a Bruno collection's bruno.json",
         filters: { 'Collections, API descriptions, HAR': ['json', 'yaml', 'yml', 'har'], 'All files': ['*'] },
       }));
     if (!picked || picked.length === 0) return undefined;
     const inputs: ImportInput[] = [];
     for (const uri of picked) {
       const stat = await vscode.workspace.fs.stat(uri);
+      // A Bruno collection is a folder: its bruno.json (or the folder itself) stands for it.
+      const folder = stat.type & vscode.FileType.Directory ? uri : uri.path.endsWith('/bruno.json') ? vscode.Uri.joinPath(uri, '..') : undefined;
+      if (folder) {
+        inputs.push({ source: vscode.workspace.asRelativePath(folder), files: await brunoFiles(folder) });
+        continue;
+      }
       if (stat.size > MAX_IMPORT_BYTES) throw new Error(`${vscode.workspace.asRelativePath(uri)} is more than the ${MAX_IMPORT_BYTES / 1024 / 1024} MiB an import reads`);
       inputs.push({ source: vscode.workspace.asRelativePath(uri), text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
     }
@@ -64,6 +71,25 @@ export function registerImportCommand(s: ImportServices): void {
     if (files === undefined) void offerSecrets(message, summary);
     return destination;
   });
+}
+
+/** `bruno.json` and every `.bru` file under a Bruno collection folder (no hidden folders), paths relative to it. */
+async function brunoFiles(folder: vscode.Uri, prefix = '', depth = 0): Promise<FolderFile[]> {
+  if (depth === 0 && !(await fileExists(vscode.Uri.joinPath(folder, 'bruno.json')))) throw new Error(`${vscode.workspace.asRelativePath(folder)} is not a Bruno collection (it has no bruno.json)`);
+  if (depth > 8) return [];
+  const out: FolderFile[] = [];
+  const entries = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(folder, prefix))).sort((a, b) => a[0].localeCompare(b[0]));
+  for (const [name, type] of entries) {
+    if (name.startsWith('.') || name === 'node_modules') continue;
+    const path = `${prefix}${name}`;
+    if (type & vscode.FileType.Directory) out.push(...(await brunoFiles(folder, `${path}/`, depth + 1)));
+    else if (path === 'bruno.json' || name.endsWith('.bru')) {
+      const uri = vscode.Uri.joinPath(folder, path);
+      if ((await vscode.workspace.fs.stat(uri)).size > MAX_IMPORT_BYTES) throw new Error(`${vscode.workspace.asRelativePath(uri)} is more than the ${MAX_IMPORT_BYTES / 1024 / 1024} MiB an import reads`);
+      out.push({ path, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
+    }
+  }
+  return out;
 }
 
 /** The collection file to import into: given, picked among the workspace's, or a new one. */

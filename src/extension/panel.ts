@@ -65,10 +65,10 @@ export class RequestPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
 
-  /** Opens a new panel beside the active editor. */
-  static create(services: PanelServices, state?: PanelState): RequestPanel {
+  /** Opens a new panel in the active editor group, or in `column`. */
+  static create(services: PanelServices, state?: PanelState, column: vscode.ViewColumn = vscode.ViewColumn.Active): RequestPanel {
     const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
-    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Stream Viewer', vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Stream Viewer', column, {
       enableScripts: true,
       retainContextWhenHidden: true,
       localResourceRoots: [root],
@@ -139,7 +139,7 @@ export class RequestPanel implements vscode.Disposable {
     this.savedJson = source ? JSON.stringify(normalize(state)) : undefined;
     this.updateTitle();
     this.refreshVariables();
-    this.channel.post({ type: 'panel/didAssociate', source: source ? { uri: source.uri.toString(), path: source.path } : undefined });
+    this.channel.post({ type: 'panel/didAssociate', source: source ? { uri: source.uri.toString(), path: source.path, ...(source.line !== undefined ? { line: source.line } : {}) } : undefined });
   }
 
   /** Tells the editor which variables have values and which environments exist. */

@@ -33,6 +33,7 @@ export const Commands = {
   setSecret: 'streamViewer.setSecret',
   refreshCollections: 'streamViewer.refreshCollections',
   importRequests: 'streamViewer.importRequests',
+  streamHttpRequest: 'streamViewer.streamHttpRequest',
   openTestStream: 'streamViewer.openTestStream',
 } as const;
 

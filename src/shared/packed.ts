@@ -45,13 +45,21 @@ export function packItems(items: readonly (WireItem | TimelineItem)[], pieces?: 
   const lens = new Int32Array(messages * LENS);
   const parts: string[] = [];
   const others: PackedItems['others'] = [];
+  const put = (l: number, v: string | undefined): void => {
+    if (v === undefined) lens[l] = -1;
+    else {
+      lens[l] = v.length;
+      parts.push(v);
+    }
+  };
   let m = 0;
-  // Text is made well-formed so it can be cut by UTF-16 length after the UTF-8 round trip (a lone surrogate would become U+FFFD).
-  items.forEach((item, at) => {
+  // A plain loop and no array per item: this runs for every event of a burst.
+  for (let at = 0; at < items.length; at++) {
+    const item = items[at]!;
     if (item.kind === 'raw') throw new Error('raw items do not cross to the webview');
     if (item.kind !== 'message') {
       others.push({ at, item });
-      return;
+      continue;
     }
     const n = m * NUMS;
     nums[n] = item.t;
@@ -60,20 +68,19 @@ export function packItems(items: readonly (WireItem | TimelineItem)[], pieces?: 
     nums[n + 3] = item.size;
     nums[n + 4] = FORMATS.indexOf(item.format);
     const l = m * LENS;
-    // No closure per item: this loop runs for every event of a burst.
-    const strings = [item.event, item.id, item.data, item.error, pieces?.get(at) ?? ('piece' in item ? item.piece : undefined)];
-    for (let k = 0; k < LENS; k++) {
-      const v = strings[k];
-      if (v === undefined) lens[l + k] = -1;
-      else {
-        const w = v.isWellFormed() ? v : v.toWellFormed();
-        lens[l + k] = w.length;
-        parts.push(w);
-      }
-    }
+    put(l, item.event);
+    put(l + 1, item.id);
+    put(l + 2, item.data);
+    put(l + 3, item.error);
+    put(l + 4, pieces?.get(at) ?? ('piece' in item ? item.piece : undefined));
     m++;
-  });
-  return { count: items.length, nums, lens, text: encoder.encode(parts.join('')), others };
+  }
+  let text = parts.join('');
+  // The webview cuts the text by UTF-16 lengths after the UTF-8 round trip. A lone surrogate comes back as one
+  // U+FFFD (same length); but a pair split across two strings would come back whole: make each string
+  // well-formed alone first, so every string reads back as it went in. Received text nearly always is already.
+  if (!text.isWellFormed()) text = parts.map((p) => p.toWellFormed()).join('');
+  return { count: items.length, nums, lens, text: encoder.encode(text), others };
 }
 
 /** Packs EventSource dispatches (host side). */

@@ -17,15 +17,17 @@ export interface PanelState {
   source?: SourceRef;
 }
 
-/** A saved request's place: its collection file and folder/name path. */
+/** A saved request's place: its collection file and folder/name path, or a `.http` file and its block's request line. */
 export interface SourceRef {
   uri: string;
   path: string[];
+  /** 1-based request line of a `.http` block. */
+  line?: number;
 }
 
 /** Checks a saved-request reference. */
 export function isSourceRef(x: unknown): x is SourceRef {
-  return isRecord(x) && typeof x.uri === 'string' && Array.isArray(x.path) && x.path.every((p) => typeof p === 'string');
+  return isRecord(x) && typeof x.uri === 'string' && Array.isArray(x.path) && x.path.every((p) => typeof p === 'string') && (x.line === undefined || (Number.isInteger(x.line) && (x.line as number) > 0));
 }
 
 /** Settings the webview needs. */

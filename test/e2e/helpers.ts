@@ -5,7 +5,7 @@
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../../src/demo/server';
 // @ts-expect-error: plain ES module shared with the test scripts, no types.
@@ -31,14 +31,18 @@ export interface Workbench {
 }
 
 /**
- * Starts the demo server, a VS Code server with `settings`, and a browser page on its workbench;
- * `files` (name → text, given the demo server's URL) are in the workspace before it opens.
+ * Starts the demo server, a VS Code server with `settings`, and a browser
+ * page on its workbench, its folder holding the `files` (relative path →
+ * text) made for the demo server, there before the workbench opens.
  */
-export async function openWorkbench(settings: Record<string, unknown> = {}, browserArgs: string[] = [], files: (demoUrl: string) => Record<string, string> = () => ({})): Promise<Workbench> {
+export async function openWorkbench(settings: Record<string, unknown> = {}, browserArgs: string[] = [], files: (demo: DemoServer) => Record<string, string> = () => ({})): Promise<Workbench> {
   mkdirSync(artifacts, { recursive: true });
   const demo = await startDemoServer({ port: 0 });
   const workspace = mkdtempSync(join(tmpdir(), 'stream-viewer-e2e-'));
-  for (const [name, text] of Object.entries(files(demo.url))) writeFileSync(join(workspace, name), text);
+  for (const [path, text] of Object.entries(files(demo))) {
+    mkdirSync(dirname(join(workspace, path)), { recursive: true });
+    writeFileSync(join(workspace, path), text);
+  }
   const server = (await startVsCodeServer({ settings: { 'streamViewer.demo.port': demo.port, 'window.commandCenter': false, ...settings } })) as VsCodeServer;
   const browser = (await launchBrowser({ args: browserArgs })) as Browser;
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -41,7 +41,7 @@ describe('the Testing view in a real VS Code', () => {
   let workbench: Workbench;
 
   before(async () => {
-    workbench = await openWorkbench({ 'workbench.colorTheme': 'Default Dark Modern', 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'testing.automaticallyOpenPeekView': 'failureAnywhere' }, [], (url) => ({ 'demo.streams.json': collection(url) }));
+    workbench = await openWorkbench({ 'workbench.colorTheme': 'Default Dark Modern', 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'testing.automaticallyOpenPeekView': 'failureAnywhere' }, [], (demo) => ({ 'demo.streams.json': collection(demo.url) }));
   });
   after(async () => {
     await workbench?.close();

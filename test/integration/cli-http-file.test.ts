@@ -44,7 +44,7 @@ Content-Type: application/json
 < ./body.json
 
 ###
-GET {{base}}/v1/chat/completions?d={{$datetime iso8601}}
+GET {{base}}/v1/chat/completions?d={{$datetime "DD.MM.YYYY"}}
 `,
     );
     writeFileSync(join(sub, 'body.json'), '{"from":"body.json"}');
@@ -80,7 +80,7 @@ GET {{base}}/v1/chat/completions?d={{$datetime iso8601}}
   it('refuses a block it cannot send faithfully, naming the syntax, and an unknown request or environment', async () => {
     const unsupported = await runCli(['run', file, '25', '--env', 'local']);
     assert.equal(unsupported.code, 2);
-    assert.match(unsupported.stderr, /api\.http:25 .*dynamic variable \{\{\$datetime iso8601\}\}/);
+    assert.match(unsupported.stderr, /api\.http:25 .*dynamic variable \{\{\$datetime "DD\.MM\.YYYY"\}\}/);
     const missing = await runCli(['run', file, 'nope']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /no request "nope"\. The file has: chat \(line 5\), Echo a file body \(line 18\), GET /);
@@ -88,5 +88,20 @@ GET {{base}}/v1/chat/completions?d={{$datetime iso8601}}
     assert.match(noEnv.stderr, /no environment "prod" \(found "local", "dead", "rest"/);
     const noHost = await runCli(['run', file, 'chat']);
     assert.match(noHost.stderr, /uses variables with no value: base \(use --env/);
+  });
+
+  it('masks values from http-client.private.env.json wherever they would show, like secrets', async () => {
+    const sub = join(dir, 'private');
+    mkdirSync(sub);
+    const echo = join(sub, 'echo.http');
+    writeFileSync(echo, 'GET {{host}}/echo?who={{user}}\nX-Api-Key: {{apiKey}}\n');
+    writeFileSync(join(sub, 'http-client.env.json'), JSON.stringify({ local: { host: demo.url.replace(/\/$/, ''), user: 'public-user' } }));
+    writeFileSync(join(sub, 'http-client.private.env.json'), JSON.stringify({ local: { apiKey: 'private-key-7f3a9' } }));
+    const r = await runCli(['run', echo, '1', '--env', 'local', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const echoed = JSON.stringify(ofType(r, 'message'));
+    assert.match(echoed, /public-user/);
+    assert.match(echoed, /x-api-key/i);
+    assert.doesNotMatch(r.stdout + r.stderr, /private-key-7f3a9/);
   });
 });

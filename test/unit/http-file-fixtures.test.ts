@@ -33,15 +33,24 @@ describe('.http files from public repositories', () => {
     assert.deepEqual({ ...f.variables }, { testVariable: 'foo' });
   });
 
-  it('httpyac restClient.http: every dynamic variable Stream Viewer lacks is refused by name, $guid is kept', () => {
+  it('httpyac restClient.http: REST Client\'s dynamic variables become ours, custom date formats are refused by name', () => {
     const f = parseHttpFile(read('httpyac-restClient-variables.http'));
     assert.equal(f.blocks.length, 20);
-    assert.equal(f.blocks[0]!.unsupported, undefined);
-    assert.equal(f.blocks[0]!.request.url, '/anything?q={{$guid}}');
-    for (const b of f.blocks.slice(1)) {
-      const ref = /\{\{[^}]*\}\}/.exec(b.request.url)![0];
-      assert.ok(b.unsupported?.includes(`the dynamic variable ${ref}`), `${b.line}: ${b.unsupported}`);
-    }
+    const urls = f.blocks.map((b) => (b.unsupported === undefined ? b.request.url.replace('/anything?q=', '') : `refused: ${b.unsupported}`));
+    assert.deepEqual(urls.slice(0, 10), [
+      '{{$guid}}',
+      '{{$randomInt:100:200}}',
+      'refused: Not supported in Stream Viewer yet: the dynamic variable {{$timestamp]}} (Stream Viewer has $uuid, $guid, $timestamp, $isoTimestamp, $datetime and $localDatetime with iso8601 or rfc1123, $randomInt, $processEnv and $dotenv).',
+      '{{$timestamp:2:h}}',
+      '{{$datetime:rfc1123}}',
+      '{{$datetime:rfc1123:2:h}}',
+      '{{$datetime:iso8601}}',
+      '{{$datetime:iso8601:2:h}}',
+      'refused: Not supported in Stream Viewer yet: the dynamic variable {{$datetime "DD.MM.YYYY"}} (Stream Viewer has $uuid, $guid, $timestamp, $isoTimestamp, $datetime and $localDatetime with iso8601 or rfc1123, $randomInt, $processEnv and $dotenv).',
+      'refused: Not supported in Stream Viewer yet: the dynamic variable {{$datetime "DD.MM.YYYY" 2 d}} (Stream Viewer has $uuid, $guid, $timestamp, $isoTimestamp, $datetime and $localDatetime with iso8601 or rfc1123, $randomInt, $processEnv and $dotenv).',
+    ]);
+    assert.deepEqual(urls.slice(12, 16), ['{{$localDatetime:rfc1123}}', '{{$localDatetime:rfc1123:2:h}}', '{{$localDatetime:iso8601}}', '{{$localDatetime:iso8601:2:h}}']);
+    for (const i of [10, 11, 16, 17, 18, 19]) assert.match(urls[i]!, /^refused: Not supported in Stream Viewer yet: the dynamic variable \{\{\$(local)?[dD]atetime ["']/);
   });
 
   it('REST Client query-method-examples.http: titles, QUERY, JSON, XML and form bodies, a variable inside a block', () => {

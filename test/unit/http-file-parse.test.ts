@@ -78,7 +78,7 @@ describe('.http files', () => {
     const f = parseHttpFile(
       [
         '###\nGET http://x/?id={{$guid}}&t={{$timestamp}}&u={{$random.uuid}}',
-        '###\nGET http://x/?d={{$datetime iso8601}}',
+        '###\nGET http://x/?d={{$datetime "YYYY"}}',
         '###\n# @name me\nGET http://x/me\nAuthorization: Bearer {{login.response.body.$.token}}',
         '###\nWEBSOCKET ws://x/chat',
         '###\nGRPC localhost:50051/pkg.Svc/Method',
@@ -92,7 +92,7 @@ describe('.http files', () => {
     assert.equal(b.length, 9);
     assert.equal(b[0]!.unsupported, undefined);
     assert.equal(b[0]!.request.url, 'http://x/?id={{$guid}}&t={{$timestamp}}&u={{$uuid}}');
-    assert.match(b[1]!.unsupported ?? '', /dynamic variable \{\{\$datetime iso8601\}\}/);
+    assert.match(b[1]!.unsupported ?? '', /dynamic variable \{\{\$datetime "YYYY"\}\}/);
     assert.match(b[2]!.unsupported ?? '', /request variable \{\{login\.response\.body\.\$\.token\}\}/);
     assert.match(b[3]!.unsupported ?? '', /WEBSOCKET requests/);
     assert.match(b[4]!.unsupported ?? '', /GRPC requests/);

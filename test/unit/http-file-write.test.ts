@@ -82,3 +82,13 @@ describe('.http write-back', () => {
     assert.deepEqual(parseHttpFile(out).blocks[0]!.request.body, { kind: 'form', fields: [{ name: 'a', value: '1&2' }, { name: 't', value: '{{token}}' }] });
   });
 });
+
+describe('dynamic variables written back', () => {
+  it('keeps REST Client\'s spelling of {{$datetime iso8601 -1 d}} and {{$randomInt 1 10}}', () => {
+    const text = 'GET http://x/?at={{$datetime iso8601 -1 d}}&n={{$randomInt 1 10}}&ts={{$timestamp}}\n';
+    const b = parseHttpFile(text).blocks[0]!;
+    assert.equal(b.request.url, 'http://x/?at={{$datetime:iso8601:-1:d}}&n={{$randomInt:1:10}}&ts={{$timestamp}}');
+    const out = replaceBlock(text, b, { ...b.request, headers: [{ name: 'Accept', value: 'text/event-stream' }] });
+    assert.equal(out, 'GET http://x/?at={{$datetime iso8601 -1 d}}&n={{$randomInt 1 10}}&ts={{$timestamp}}\nAccept: text/event-stream\n');
+  });
+});

@@ -38,6 +38,19 @@ function emptyBlock(): SseBlock {
   return { lines: 0, hasData: false, hasEvent: false, idWithNull: false, skipped: false };
 }
 
+/** The line `text[from, to)` is a field with this name: the name, then a colon or the line's end. */
+function isField(text: string, from: number, to: number, name: string): boolean {
+  const end = from + name.length;
+  return (end === to || (end < to && text.charCodeAt(end) === 58)) && text.startsWith(name, from);
+}
+
+/** The value of the field `name` on the line `text[from, to)`: after the colon and one optional space. */
+function fieldValue(text: string, from: number, to: number, name: string): string {
+  let v = from + name.length + 1;
+  if (v < to && text.charCodeAt(v) === 32) v++;
+  return v >= to ? '' : text.slice(v, to);
+}
+
 /** Splits pushed text into lines and blocks. */
 export class SseLineScanner {
   private partial = '';
@@ -52,13 +65,17 @@ export class SseLineScanner {
     let start = 0;
     if (this.pendingCR && text.charCodeAt(0) === 10) start = 1; // the LF of a CRLF whose CR ended the previous line
     this.pendingCR = false;
-    // indexOf finds line breaks at native speed; only the lines themselves are touched.
+    // indexOf finds line breaks at native speed; a whole line inside this chunk is read in place, not sliced.
     let lf = text.indexOf('\n', start);
     let cr = text.indexOf('\r', start);
     while (lf >= 0 || cr >= 0) {
       const i = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
-      this.line(this.partial === '' ? text.slice(start, Math.min(i, start + MAX_LINE)) : (this.partial + text.slice(start, i)).slice(0, MAX_LINE));
-      this.partial = '';
+      if (this.partial === '') this.line(text, start, Math.min(i, start + MAX_LINE));
+      else {
+        const line = (this.partial + text.slice(start, i)).slice(0, MAX_LINE);
+        this.partial = '';
+        this.line(line, 0, line.length);
+      }
       start = i + 1;
       if (i === cr) {
         if (start < text.length && text.charCodeAt(start) === 10) start++;
@@ -82,34 +99,29 @@ export class SseLineScanner {
     this.pendingCR = false;
   }
 
-  private line(line: string): void {
+  /** Reads the line `text[from, to)`. */
+  private line(text: string, from: number, to: number): void {
     const block = this.block;
-    if (line === '') {
+    if (from === to) {
       if (block.lines > 0) this.onBlock(block);
       this.block = emptyBlock();
       return;
     }
     block.lines++;
-    if (line.charCodeAt(0) === 58) return; // ':' starts a comment
-    const colon = line.indexOf(':');
-    const name = colon === -1 ? line : line.slice(0, colon);
-    let value = colon === -1 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    switch (name) {
-      case 'data':
-        block.hasData = true;
-        break;
-      case 'event':
-        block.hasEvent = true;
-        break;
-      case 'retry':
-        if (block.badRetry === undefined && !/^\d+$/.test(value)) block.badRetry = value.slice(0, MAX_SAMPLE);
-        break;
-      case 'id':
-        if (value.includes('\0')) block.idWithNull = true;
-        break;
-      default:
-        break;
+    const first = text.charCodeAt(from);
+    if (first === 58) return; // ':' starts a comment
+    // Only four field names matter; each is told by its first letter, then checked in place.
+    if (first === 100 /* d */) {
+      if (isField(text, from, to, 'data')) block.hasData = true;
+    } else if (first === 101 /* e */) {
+      if (isField(text, from, to, 'event')) block.hasEvent = true;
+    } else if (first === 114 /* r */) {
+      if (block.badRetry === undefined && isField(text, from, to, 'retry')) {
+        const v = fieldValue(text, from, to, 'retry');
+        if (!/^\d+$/.test(v)) block.badRetry = v.slice(0, MAX_SAMPLE);
+      }
+    } else if (first === 105 /* i */) {
+      if (isField(text, from, to, 'id') && fieldValue(text, from, to, 'id').includes('\0')) block.idWithNull = true;
     }
   }
 }

@@ -1,11 +1,11 @@
 /**
  * Where `{{name}}` values come from, in order: values given for one run
- * (`--var`), the chosen environment, built-ins (`$uuid`, `$timestamp`,
- * `$randomInt`, `$env:NAME`) and secrets (`secret:NAME`, resolved by the
+ * (`--var`), the chosen environment, built-ins (`$env:NAME` and those of
+ * dynamic-variables.ts: `$uuid`, `$timestamp`, `$datetime:iso8601`…) and secrets (`secret:NAME`, resolved by the
  * caller: VS Code SecretStorage or STREAM_VIEWER_SECRET_<NAME>). Values may
  * refer to other variables; cycles and missing names are reported.
  */
-import { randomInt, randomUUID } from 'node:crypto';
+import { dynamicValue } from './dynamic-variables';
 import { substituteVariables, VariableError, type VariableLookup } from '../variables';
 
 /** Inputs of a resolver. */
@@ -14,6 +14,8 @@ export interface ResolverSources {
   environment?: Record<string, string>;
   secret?: (name: string) => string | undefined;
   processEnv?: Record<string, string | undefined>;
+  /** Environment variables whose values are secrets too (a `.http` file's private env file): masked like `{{secret:…}}`. */
+  secretVariables?: ReadonlySet<string>;
 }
 
 /** A lookup plus what it used, for masking secrets afterwards. */
@@ -46,14 +48,7 @@ export function createResolver(sources: ResolverSources): Resolver {
   const expanded = new Map<string, string | undefined>();
   /** Names being expanded, outermost first: meeting one again is a cycle. */
   const expanding = new Set<string>();
-  const builtin = (name: string): string | undefined => {
-    if (name === '$uuid' || name === '$guid') return randomUUID();
-    if (name === '$timestamp') return String(Math.floor(Date.now() / 1000));
-    if (name === '$isoTimestamp') return new Date().toISOString();
-    if (name === '$randomInt') return String(randomInt(0, 1000));
-    if (name.startsWith('$env:')) return own(sources.processEnv, name.slice(5));
-    return undefined;
-  };
+  const builtin = (name: string): string | undefined => (name.startsWith('$env:') ? own(sources.processEnv, name.slice(5)) : dynamicValue(name));
   const resolve = (name: string): string | undefined => {
     if (name.startsWith('secret:')) {
       const v = sources.secret?.(name.slice(7));
@@ -61,6 +56,11 @@ export function createResolver(sources: ResolverSources): Resolver {
       return v;
     }
     if (name.startsWith('$')) return builtin(name);
+    const value = named(name);
+    if (value !== undefined && value !== '' && sources.secretVariables?.has(name)) used.add(value);
+    return value;
+  };
+  const named = (name: string): string | undefined => {
     const raw = own(sources.overrides, name) ?? own(sources.environment, name);
     if (raw === undefined) return undefined;
     if (expanded.has(name)) return expanded.get(name);

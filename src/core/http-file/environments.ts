@@ -13,6 +13,8 @@ import { mapVariables } from './variables';
 export interface ReadEnvironments {
   environments: Environment[];
   warnings: string[];
+  /** Per environment, the names whose value comes from `http-client.private.env.json`: secrets, masked wherever they would show. */
+  privateNames: Record<string, string[]>;
 }
 
 const SHARED = '$shared';
@@ -27,15 +29,30 @@ export function httpClientEnvironments(publicText: string | undefined, privateTe
   const names = [...new Set([...Object.keys(pub), ...Object.keys(priv)])];
   const merged: Sets = {};
   for (const n of names) merged[n] = { ...(isObject(pub[n]) ? pub[n] : {}), ...(isObject(priv[n]) ? priv[n] : {}) };
-  return { environments: build(merged, warnings), warnings };
+  const environments = build(merged, warnings);
+  const privateShared = isObject(priv[SHARED]) ? Object.keys(priv[SHARED]) : [];
+  const privateNames: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
+  for (const e of environments) {
+    const own = isObject(priv[e.name]) ? Object.keys(priv[e.name] as object) : [];
+    const publicOwn = isObject(pub[e.name]) ? (pub[e.name] as object) : {};
+    // A private $shared value is this environment's unless the environment sets the name itself (publicly).
+    privateNames[e.name] = [...new Set([...own, ...privateShared.filter((k) => !Object.hasOwn(publicOwn, k))])].filter((k) => Object.hasOwn(e.variables, k));
+  }
+  return { environments, warnings, privateNames };
 }
 
 /** The environments of REST Client's `rest-client.environmentVariables` in a VS Code settings file (JSON with comments). */
 export function restClientEnvironments(settingsText: string): ReadEnvironments {
   const warnings: string[] = [];
   const settings = readObject(settingsText, 'settings.json', warnings);
-  const sets = settings['rest-client.environmentVariables'];
-  return { environments: isObject(sets) ? build(sets as Sets, warnings) : [], warnings };
+  const read = restClientEnvironmentSets(settings['rest-client.environmentVariables']);
+  return { ...read, warnings: [...warnings, ...read.warnings] };
+}
+
+/** The environments of a `rest-client.environmentVariables` value as VS Code's settings hold it. */
+export function restClientEnvironmentSets(sets: unknown): ReadEnvironments {
+  const warnings: string[] = [];
+  return { environments: isObject(sets) ? build(sets as Sets, warnings) : [], warnings, privateNames: {} };
 }
 
 function build(sets: Sets, warnings: string[]): Environment[] {

@@ -3,6 +3,8 @@
  * where they mean the same, and refused by name where they do not.
  */
 
+import { isDynamicVariable } from '../collections/dynamic-variables';
+
 /** A text's references mapped: the new text, notes, and the references we cannot honour. */
 export interface MappedVariables {
   text: string;
@@ -10,8 +12,11 @@ export interface MappedVariables {
   unsupported: string[];
 }
 
-/** Built-ins whose name and meaning are ours too (`$guid` included, REST Client's spelling). */
-const SAME = new Set(['$uuid', '$guid', '$timestamp', '$isoTimestamp', '$randomInt']);
+/** REST Client's `{{$datetime iso8601 -1 d}}` in our spelling, `{{$datetime:iso8601:-1:d}}`, when we make it. */
+function dynamic(ref: string): string | undefined {
+  const name = ref.split(/\s+/).join(':');
+  return isDynamicVariable(name) ? name : undefined;
+}
 
 /** JetBrains' `$random.*` spellings of built-ins we have. */
 const RENAMED: Record<string, string> = { '$random.uuid': '$uuid' };
@@ -22,8 +27,9 @@ const RENAMED: Record<string, string> = { '$random.uuid': '$uuid' };
  * - `{{$processEnv NAME}}` becomes `{{$env:NAME}}` (the process environment, same meaning);
  * - `{{$dotenv NAME}}` becomes `{{$env:NAME}}` too, with a warning: REST Client reads a `.env`
  *   file beside the `.http` file; the CLI merges that file into the environment it reads;
- * - `$uuid`, `$guid`, `$timestamp`, `$isoTimestamp`, `$randomInt` (no arguments) stay as they are;
- * - anything else starting with `$` (arguments, `$datetime`, `$aadToken`, `$processEnv %indirect`),
+ * - `$uuid`, `$guid`, `$isoTimestamp`, and `$timestamp`, `$datetime`, `$localDatetime` (`iso8601` or `rfc1123`,
+ *   an optional offset) and `$randomInt` (optional min max) with their arguments joined by colons;
+ * - anything else starting with `$` (custom date formats, `$aadToken`, `$processEnv %indirect`),
  *   request variables (`{{login.response.body.token}}`) and inline scripts are unsupported.
  */
 export function mapVariables(text: string): MappedVariables {
@@ -36,10 +42,11 @@ export function mapVariables(text: string): MappedVariables {
       if (env[1] === 'dotenv') note(warnings, `{{$dotenv ${env[2]}}} is read as {{$env:${env[2]}}}: the process environment, plus the .env file beside the .http file when run from the CLI`);
       return `{{$env:${env[2]}}}`;
     }
-    if (SAME.has(ref)) return whole;
+    const made = dynamic(ref);
+    if (made !== undefined) return made === ref ? whole : `{{${made}}}`;
     if (Object.hasOwn(RENAMED, ref)) return `{{${RENAMED[ref]}}}`;
     if (ref.startsWith('$')) {
-      note(unsupported, `the dynamic variable {{${ref}}} (Stream Viewer has $uuid, $timestamp, $isoTimestamp, $randomInt, $processEnv and $dotenv)`);
+      note(unsupported, `the dynamic variable {{${ref}}} (Stream Viewer has $uuid, $guid, $timestamp, $isoTimestamp, $datetime and $localDatetime with iso8601 or rfc1123, $randomInt, $processEnv and $dotenv)`);
       return whole;
     }
     if (/\.(response|request)\./.test(ref)) {

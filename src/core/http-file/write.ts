@@ -94,7 +94,9 @@ function formEncode(s: string): string {
   return s.replace(/[%&=+#\s]/g, (c) => encodeURIComponent(c));
 }
 
-/** Our `{{$env:NAME}}` in the syntax the other clients read. */
+/** Our `{{$env:NAME}}` and `{{$datetime:iso8601:-1:d}}` in the syntax the other clients read. */
 function toHttpSyntax(text: string): string {
-  return text.replace(/\{\{\s*\$env:([^{}\s]+)\s*\}\}/g, '{{$processEnv $1}}');
+  return text
+    .replace(/\{\{\s*\$env:([^{}\s]+)\s*\}\}/g, '{{$processEnv $1}}')
+    .replace(/\{\{\s*(\$(?:timestamp|datetime|localDatetime|randomInt):[^{}\s]+)\s*\}\}/g, (_, name: string) => `{{${name.split(':').join(' ')}}}`);
 }

@@ -1,4 +1,5 @@
 /** What every importer writes into: the collection, the secrets and the report of one source. */
+import { isDynamicVariable } from '../collections/dynamic-variables';
 import type { CollectionBuilder } from './builder';
 import { hideJsonSecrets } from './json-body-secrets';
 import type { SecretRegistry } from './secrets';
@@ -13,12 +14,12 @@ export interface ImportContext {
 }
 
 /** Built-in `{{$…}}` values the resolver makes (collections/resolver.ts); Postman and others have many more. */
-const BUILTINS = /^\$(uuid|guid|timestamp|isoTimestamp|randomInt|env:.+)$/;
+const isBuiltin = (name: string): boolean => name.startsWith('$env:') || isDynamicVariable(name);
 
 /** The `{{$name}}` built-ins a request uses that Stream Viewer does not make (`{{$randomEmail}}`…). */
 function unsupportedBuiltins(request: SavedRequest): string[] {
   const names = [...JSON.stringify(request).matchAll(/\{\{\s*(\$[^{}\s]+)\s*\}\}/g)].map((m) => m[1]!);
-  return [...new Set(names.filter((n) => !BUILTINS.test(n)))].map((n) => `{{${n}}}`);
+  return [...new Set(names.filter((n) => !isBuiltin(n)))].map((n) => `{{${n}}}`);
 }
 
 /** Adds a request (credentials in a JSON body moved to secrets) and counts it as imported or as already there. */

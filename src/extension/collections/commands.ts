@@ -26,6 +26,8 @@ export interface CollectionServices {
   activePanel(): RequestPanel | undefined;
   openPanel(): RequestPanel;
   panels(): RequestPanel[];
+  /** Save of a panel opened from a `.http` block: back into its block. */
+  saveHttp?(panel: RequestPanel): Promise<SavedSource>;
 }
 
 function suggestName(url: string): string {
@@ -131,6 +133,7 @@ export function registerCollectionCommands(s: CollectionServices): void {
     if (!panel) throw new Error('Open a request first');
     const source = panel.source;
     if (!source) return saveAs(panel);
+    if (source.line !== undefined && s.saveHttp) return s.saveHttp(panel);
     const { spec, settings } = panel.request;
     const name = source.path[source.path.length - 1]!;
     await s.store.edit(source.uri, (text) => ({ text: writeRequest(text, source.path, fromSpec(name, spec, settings)), result: undefined }));
@@ -261,11 +264,11 @@ export function registerCollectionCommands(s: CollectionServices): void {
   });
 
   s.command(Commands.selectEnvironment, async (name?: string) => {
-    const target = s.environments.collectionFor(s.activePanel()?.source);
-    if (!target?.collection.environments?.length) throw new Error('No environments: add one under "environments" in a .streams.json file');
-    const chosen = typeof name === 'string' ? name : (await vscode.window.showQuickPick(target.collection.environments.map((e) => ({ label: e.name, description: Object.keys(e.variables).join(', ') })), { title: 'Stream Viewer Environment' }))?.label;
+    const scope = s.environments.scope(s.activePanel()?.source);
+    if (!scope?.environments.length) throw new Error(s.activePanel()?.source?.line !== undefined ? 'No environments: add one in http-client.env.json beside the .http file, or in the rest-client.environmentVariables setting' : 'No environments: add one under "environments" in a .streams.json file');
+    const chosen = typeof name === 'string' ? name : (await vscode.window.showQuickPick(scope.environments.map((e) => ({ label: e.name, description: Object.keys(e.variables).join(', ') })), { title: 'Stream Viewer Environment' }))?.label;
     if (!chosen) return undefined;
-    await s.environments.select(target.uri, chosen);
+    await s.environments.select(scope, chosen);
     s.environments.show(s.activePanel()?.source);
     for (const p of s.panels()) p.refreshVariables();
     return chosen;

@@ -4,8 +4,8 @@
  * before it is sent.
  */
 import * as vscode from 'vscode';
-import type { Collection } from '../../core/collections/model';
-import { createResolver } from '../../core/collections/resolver';
+import type { Environment } from '../../core/collections/model';
+import { createResolver, type ResolverSources } from '../../core/collections/resolver';
 import type { RequestSpec } from '../../core/spec';
 import { resolveSpec } from '../../core/variables';
 import type { SecretStore } from './secrets';
@@ -14,10 +14,12 @@ import type { CollectionStore } from './store';
 
 const SELECTED_KEY = 'streamViewer.selectedEnvironments';
 
-/** Where a panel's request came from. */
+/** Where a panel's request came from: a collection's request, or (with `line`) a block of a `.http` file, `path` then being its label. */
 export interface SavedSource {
   uri: vscode.Uri;
   path: string[];
+  /** 1-based request line of a `.http` block. */
+  line?: number;
 }
 
 /** A request with its variables filled in. */
@@ -29,6 +31,17 @@ export interface ResolvedRequest {
   environment?: string;
 }
 
+/** The environments a request draws on (a collection's, or those beside a `.http` file) and how one becomes the resolver's sources. */
+export interface EnvironmentScope {
+  /** Where the selection is kept in workspace state. */
+  key: string;
+  /** The file that defines the environments, for the status bar's tooltip. */
+  where: vscode.Uri;
+  environments: Environment[];
+  /** The resolver's sources for the chosen environment (its variables by default). */
+  sources?(chosen: string | undefined): Pick<ResolverSources, 'environment' | 'processEnv' | 'secretVariables'>;
+}
+
 /** Environments, their selection and request resolution. */
 export class Environments implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('streamViewer.environment', vscode.StatusBarAlignment.Left, 49);
@@ -37,72 +50,79 @@ export class Environments implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly store: CollectionStore,
     private readonly secrets: SecretStore,
+    /** The scope of a `.http` block (a source with a line). */
+    private readonly httpScope?: (source: SavedSource) => EnvironmentScope,
   ) {
     this.item.name = 'Stream Viewer Environment';
     this.item.command = 'streamViewer.selectEnvironment';
   }
 
-  /** The collection a request uses for variables: its own, or the first with environments. */
-  collectionFor(source: SavedSource | undefined): { uri: vscode.Uri; collection: Collection } | undefined {
+  /** The environments a request uses: its `.http` file's, its collection's, or the first collection's with environments. */
+  scope(source: SavedSource | undefined): EnvironmentScope | undefined {
+    if (source?.line !== undefined && this.httpScope) return this.httpScope(source);
     const own = source ? this.store.get(source.uri) : undefined;
-    if (own?.collection) return { uri: own.uri, collection: own.collection };
-    const first = this.store.all().find((e) => e.collection?.environments?.length);
-    return first?.collection ? { uri: first.uri, collection: first.collection } : undefined;
+    const entry = own?.collection ? own : this.store.all().find((e) => e.collection?.environments?.length);
+    return entry?.collection ? { key: entry.uri.toString(), where: entry.uri, environments: entry.collection.environments ?? [] } : undefined;
   }
 
-  /** The selected environment's name for a collection (the first one by default). */
-  selected(uri: vscode.Uri, collection: Collection): string | undefined {
-    const chosen = this.context.workspaceState.get<Record<string, string>>(SELECTED_KEY, {})[uri.toString()];
-    const names = (collection.environments ?? []).map((e) => e.name);
+  /** The selected environment's name in a scope (the first one by default). */
+  selected(scope: EnvironmentScope): string | undefined {
+    const chosen = this.context.workspaceState.get<Record<string, string>>(SELECTED_KEY, {})[scope.key];
+    const names = scope.environments.map((e) => e.name);
     return chosen && names.includes(chosen) ? chosen : names[0];
   }
 
-  async select(uri: vscode.Uri, name: string): Promise<void> {
-    const all = { ...this.context.workspaceState.get<Record<string, string>>(SELECTED_KEY, {}), [uri.toString()]: name };
+  async select(scope: EnvironmentScope, name: string): Promise<void> {
+    const all = { ...this.context.workspaceState.get<Record<string, string>>(SELECTED_KEY, {}), [scope.key]: name };
     await this.context.workspaceState.update(SELECTED_KEY, all);
+  }
+
+  /** The chosen environment's resolver sources. */
+  private sources(scope: EnvironmentScope | undefined): Pick<ResolverSources, 'environment' | 'processEnv' | 'secretVariables'> & { name?: string } {
+    if (!scope) return {};
+    const name = this.selected(scope);
+    const sources = scope.sources?.(name) ?? { environment: scope.environments.find((e) => e.name === name)?.variables };
+    return { ...sources, name };
   }
 
   /** What the editor needs: names with values, the environments and the selected one. */
   variables(source: SavedSource | undefined): VariablesInfo {
-    const target = this.collectionFor(source);
-    const selected = target ? this.selected(target.uri, target.collection) : undefined;
-    const env = target?.collection.environments?.find((e) => e.name === selected);
+    const scope = this.scope(source);
+    const { environment, name } = this.sources(scope);
     return {
-      names: [...Object.keys(env?.variables ?? {}), ...this.secrets.names().map((n) => `secret:${n}`)],
-      environments: (target?.collection.environments ?? []).map((e) => e.name),
-      environment: selected,
+      names: [...Object.keys(environment ?? {}), ...this.secrets.names().map((n) => `secret:${n}`)],
+      environments: (scope?.environments ?? []).map((e) => e.name),
+      environment: name,
     };
   }
 
   /** Fills in a request's variables from its environment, secrets and built-ins. */
   async resolve(spec: RequestSpec, source: SavedSource | undefined): Promise<ResolvedRequest> {
-    const target = this.collectionFor(source);
-    const envName = target ? this.selected(target.uri, target.collection) : undefined;
-    const env = target?.collection.environments?.find((e) => e.name === envName)?.variables;
+    const { name: envName, ...sources } = this.sources(this.scope(source));
     // SecretStorage is async and the resolver is not: a first pass finds the secrets the
     // request needs (environment values included), then they are fetched.
     const wanted = new Set<string>();
-    resolveSpec(spec, createResolver({ environment: env, secret: (n) => void wanted.add(n) }).lookup);
+    resolveSpec(spec, createResolver({ environment: sources.environment, secret: (n) => void wanted.add(n) }).lookup);
     const values = new Map<string, string>();
     for (const name of wanted) {
       const v = await this.secrets.get(name);
       if (v !== undefined) values.set(name, v);
     }
-    const resolver = createResolver({ environment: env, secret: (n) => values.get(n), processEnv: process.env });
+    const resolver = createResolver({ processEnv: process.env, ...sources, secret: (n) => values.get(n) });
     const r = resolveSpec(spec, resolver.lookup);
     return { spec: r.spec, missing: r.missing, secrets: resolver.secretsUsed(), environment: envName };
   }
 
   /** Shows the environment of the active request in the status bar. */
   show(source: SavedSource | undefined): void {
-    const target = this.collectionFor(source);
-    const name = target ? this.selected(target.uri, target.collection) : undefined;
-    if (!target || !name) {
+    const scope = this.scope(source);
+    const name = scope ? this.selected(scope) : undefined;
+    if (!scope || !name) {
       this.item.hide();
       return;
     }
     this.item.text = `$(symbol-variable) ${name}`;
-    this.item.tooltip = `Stream Viewer environment of ${vscode.workspace.asRelativePath(target.uri)} — click to switch`;
+    this.item.tooltip = `Stream Viewer environment of ${vscode.workspace.asRelativePath(scope.where)} — click to switch`;
     this.item.show();
   }
 

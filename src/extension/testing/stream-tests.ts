@@ -129,7 +129,7 @@ export function registerStreamTests(s: StreamTestServices, subscriptions: vscode
       }
       const leaf = leaves.get(item.id)!;
       const c = leaf.entry.collection!;
-      const envName = s.environments.selected(leaf.entry.uri, c);
+      const envName = s.environments.selected({ key: leaf.entry.uri.toString(), where: leaf.entry.uri, environments: c.environments ?? [] });
       const environment = c.environments?.find((e) => e.name === envName)?.variables;
       const recorder = new MemoryRecording(MAX_RECORDING_BYTES);
       run.started(item);

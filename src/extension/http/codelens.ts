@@ -5,7 +5,7 @@
  * itself: the caller chooses the command that opens the panel on a block.
  */
 import * as vscode from 'vscode';
-import { parseHttpFile } from '../core/http-file/parse';
+import { parseHttpFile } from '../../core/http-file/parse';
 
 /** The files the lenses are for (REST Client's and JetBrains' language ids, and the extensions themselves). */
 export const HTTP_FILE_SELECTOR: vscode.DocumentSelector = [
@@ -23,8 +23,8 @@ export class HttpCodeLensProvider implements vscode.CodeLensProvider {
     return blocks.map((b) => {
       const range = new vscode.Range(b.line - 1, 0, b.line - 1, 0);
       if (b.unsupported) {
-        // A lens with no command is shown as text: the reason, where the user would click.
-        return new vscode.CodeLens(range, { title: `$(warning) ${b.unsupported}`, command: '' });
+        // The reason where the user would click; clicking shows it whole (a long lens is cut) and sends nothing.
+        return new vscode.CodeLens(range, { title: `$(warning) ${b.unsupported}`, tooltip: 'Stream Viewer will not send this request', command: this.command, arguments: [document.uri, b.line] });
       }
       const tooltip = b.warnings.length > 0 ? `Stream ${b.name}. Note: ${b.warnings.join('; ')}` : `Stream ${b.name} in Stream Viewer`;
       return new vscode.CodeLens(range, { title: '▶ Stream', tooltip, command: this.command, arguments: [document.uri, b.line] });

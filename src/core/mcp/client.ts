@@ -1,0 +1,459 @@
+/**
+ * An MCP client for Streamable HTTP that sends every HTTP exchange through
+ * the engine (`Exchange` → the stream run), so each byte of each reply is a
+ * timeline item. It negotiates the protocol version, initializes, keeps the
+ * session id, pairs requests with responses (notifications and server
+ * requests in between), answers the server's requests, cancels, listens on
+ * the GET stream, resumes a dropped stream with Last-Event-ID and ends the
+ * session with DELETE — and reports what the server does against the spec
+ * as diagnostics. Everything it learns goes out through one callback.
+ */
+import { startClock } from '../clock';
+import type { TimelineItem } from '../items';
+import type { KeyValue } from '../spec';
+import { mcpFindings, type McpDiagnostic, type McpDiagnosticCode, type McpFinding } from './diagnostics';
+import { Exchange, type ExchangeOutcome, type ExchangeSpec } from './exchange';
+import { idKey, type RpcId, type RpcMessage, type RpcObject, type RpcRequest } from './jsonrpc';
+import { checkReplyHead, checkAccepted } from './reply-checks';
+import { RpcLog, rpcRecord, type RpcCall, type RpcRecord } from './rpc-log';
+import { isKnownMcpVersion, MCP_PROTOCOL_VERSIONS, sendsVersionHeader } from './versions';
+
+/** One HTTP exchange as it starts. */
+export interface ExchangeInfo {
+  n: number;
+  method: ExchangeSpec['method'];
+  url: string;
+  /** What it is for: the JSON-RPC method it carries, `listener`, `resume`, `end session`, `preflight`. */
+  purpose: string;
+  /** Ms since the session started: the exchange's own items count from here. */
+  t: number;
+}
+
+/** What the client knows of the session. */
+export interface McpSessionState {
+  connected: boolean;
+  sessionId?: string;
+  protocolVersion?: string;
+  serverInfo?: RpcObject;
+  capabilities?: RpcObject;
+  instructions?: string;
+}
+
+/** Everything the client reports, in order. */
+export type McpEvent =
+  | { type: 'exchange'; exchange: ExchangeInfo }
+  | { type: 'item'; exchange: number; item: TimelineItem }
+  | { type: 'exchange-end'; exchange: number; outcome: ExchangeOutcome }
+  | { type: 'rpc'; record: RpcRecord }
+  | { type: 'call'; call: RpcCall }
+  | { type: 'diagnostic'; diagnostic: McpDiagnostic }
+  | { type: 'session'; state: McpSessionState };
+
+/** How a call ended. */
+export type CallOutcome =
+  | { kind: 'result'; result: RpcObject; call: RpcCall }
+  | { kind: 'error'; error: { code: number; message: string; data?: unknown }; call: RpcCall }
+  | { kind: 'cancelled' | 'no-response'; reason: string };
+
+/** How to reach the server. */
+export interface McpClientOptions {
+  url: string;
+  /** The user's headers (Authorization…), variables already resolved. */
+  headers?: KeyValue[];
+  /** Offer only this protocol version instead of negotiating from the newest. */
+  protocolVersion?: string;
+  /** Idle timeout of each exchange, ms (0 or undefined: wait). */
+  timeoutMs?: number;
+  /** How long a resumed stream may stay silent before its messages count as lost. */
+  resumeTimeoutMs?: number;
+  /** Secret values to mask in every item. */
+  secrets?: readonly string[];
+  fetch?: typeof fetch;
+  clientInfo?: { name: string; version: string };
+  onEvent(event: McpEvent): void;
+}
+
+/** Options of one call. */
+export interface CallOptions {
+  /** Drop the reply's event stream after its first event with an id and resume it with Last-Event-ID. */
+  resume?: boolean;
+}
+
+const ACCEPT = 'application/json, text/event-stream';
+
+/** A resumption in progress: what the dropped stream had delivered. */
+interface Resumption {
+  ids: Set<string>;
+  seen: Set<string>;
+  repeated: string[];
+}
+
+/** A client for one MCP server. */
+export class McpClient {
+  private readonly now = startClock();
+  private readonly log = new RpcLog();
+  private readonly waiters = new Map<string, (o: CallOutcome) => void>();
+  /** The exchange carrying each call in flight, to drop it on cancel or resume. */
+  private readonly carriers = new Map<string, Exchange>();
+  private readonly resumptions = new Map<string, Resumption>();
+  private readonly reported = new Set<McpDiagnosticCode>();
+  private readonly controller = new AbortController();
+  private exchanges = 0;
+  private nextId = 1;
+  private state: McpSessionState = { connected: false };
+  private listener: Exchange | undefined;
+
+  constructor(private readonly options: McpClientOptions) {}
+
+  /** What the client knows of the session now. */
+  get session(): McpSessionState {
+    return this.state;
+  }
+
+  /** Ids of the calls in flight. */
+  pending(): RpcId[] {
+    return this.log.pendingIds();
+  }
+
+  /** initialize (newest protocol version first, older ones when refused) and notifications/initialized. */
+  async connect(): Promise<CallOutcome> {
+    const forced = this.options.protocolVersion;
+    const versions = forced ? [forced] : [...MCP_PROTOCOL_VERSIONS];
+    let last: CallOutcome = { kind: 'no-response', reason: 'no protocol version to offer' };
+    for (const offered of versions) {
+      this.setState({ connected: false });
+      last = await this.call('initialize', {
+        protocolVersion: offered,
+        capabilities: {},
+        clientInfo: this.options.clientInfo ?? { name: 'stream-viewer', version: '0.1.0' },
+      }).outcome;
+      if (last.kind === 'error') continue;
+      if (last.kind !== 'result') return last;
+      const r = last.result;
+      const got = r.protocolVersion;
+      if (!isKnownMcpVersion(got) && got !== forced) this.report(mcpFindings.versionUnsupported(offered, got));
+      this.setState({
+        ...this.state,
+        connected: true,
+        protocolVersion: typeof got === 'string' ? got : offered,
+        serverInfo: asObject(r.serverInfo),
+        capabilities: asObject(r.capabilities),
+        instructions: typeof r.instructions === 'string' ? r.instructions : undefined,
+      });
+      await this.notify('notifications/initialized');
+      return last;
+    }
+    return last;
+  }
+
+  /** Sends a request; `outcome` settles with its response (or why none came). */
+  call(method: string, params?: RpcObject, options: CallOptions = {}): { id: RpcId; outcome: Promise<CallOutcome> } {
+    const id = this.nextId++;
+    const message: RpcRequest = { jsonrpc: '2.0', id, method, ...(params === undefined ? {} : { params }) };
+    const outcome = new Promise<CallOutcome>((resolve) => this.waiters.set(idKey(id), resolve));
+    void this.sendRequest(message, options, false);
+    return { id, outcome };
+  }
+
+  /** Sends a request and waits for its outcome. */
+  request(method: string, params?: RpcObject, options?: CallOptions): Promise<CallOutcome> {
+    return this.call(method, params, options).outcome;
+  }
+
+  /** Every page of a list (`tools/list`, `prompts/list`, `resources/list`, `resources/templates/list`), following nextCursor. */
+  async listAll(method: string, key: string, maxPages = 100): Promise<{ items: unknown[]; pages: number; failed?: CallOutcome }> {
+    const items: unknown[] = [];
+    let cursor: string | undefined;
+    for (let pages = 1; pages <= maxPages; pages++) {
+      const o = await this.request(method, cursor === undefined ? undefined : { cursor });
+      if (o.kind !== 'result') return { items, pages, failed: o };
+      const page = o.result[key];
+      if (Array.isArray(page)) items.push(...(page as unknown[]));
+      const next = o.result.nextCursor;
+      if (typeof next !== 'string' || next === '') return { items, pages };
+      cursor = next;
+    }
+    return { items, pages: maxPages };
+  }
+
+  /** Sends a notification (the server must answer 202). */
+  async notify(method: string, params?: RpcObject): Promise<void> {
+    await this.post({ jsonrpc: '2.0', method, ...(params === undefined ? {} : { params }) }, method, 'notification');
+  }
+
+  /** Cancels a call in flight: notifications/cancelled, then its stream is dropped. */
+  async cancel(id: RpcId, reason = 'Cancelled by the user'): Promise<void> {
+    const call = this.log.get(id);
+    if (!call) return;
+    const key = idKey(id);
+    this.resumptions.delete(key);
+    const settled = this.log.settle(id, 'cancelled');
+    await this.notify('notifications/cancelled', { requestId: id, reason });
+    this.carriers.get(key)?.stop();
+    if (settled) this.emit({ type: 'call', call: settled });
+    this.resolve(id, { kind: 'cancelled', reason });
+  }
+
+  /** Opens the GET stream for messages the server sends on its own (a 405 means it offers none). */
+  listen(): void {
+    if (this.listener) return;
+    const { exchange } = this.open({ method: 'GET', url: this.options.url, headers: this.headers({ accept: 'text/event-stream' }) }, 'listener');
+    this.listener = exchange;
+    void exchange.done.then(() => (this.listener = undefined));
+  }
+
+  /** Ends the session: the listener closes, then DELETE with the session id; `probe` then checks the ended id gets 404. */
+  async close(options: { probe?: boolean } = {}): Promise<void> {
+    this.listener?.stop();
+    const sessionId = this.state.sessionId;
+    if (sessionId === undefined) return;
+    await this.open({ method: 'DELETE', url: this.options.url, headers: this.headers({}) }, 'end session').exchange.done;
+    this.setState({ ...this.state, connected: false });
+    if (!options.probe) return;
+    const id = this.nextId++;
+    const message: RpcRequest = { jsonrpc: '2.0', id, method: 'ping' };
+    const outcome = new Promise<CallOutcome>((resolve) => this.waiters.set(idKey(id), resolve));
+    const status = await this.sendRequest(message, {}, true, true);
+    await outcome;
+    if (status !== 404) this.report(mcpFindings.endedSessionNot404(status));
+  }
+
+  /** A browser's preflight for a POST from `origin`: reports what would stop a browser client. */
+  async probeCors(origin: string): Promise<void> {
+    const wanted = ['content-type', 'mcp-session-id', 'mcp-protocol-version', ...(this.options.headers ?? []).filter((h) => h.enabled !== false).map((h) => h.name.toLowerCase())];
+    const headers: KeyValue[] = [
+      { name: 'Origin', value: origin },
+      { name: 'Access-Control-Request-Method', value: 'POST' },
+      { name: 'Access-Control-Request-Headers', value: [...new Set(wanted)].join(', ') },
+    ];
+    const o = await this.open({ method: 'OPTIONS', url: this.options.url, headers }, 'preflight').exchange.done;
+    const problem = preflightProblem(o, origin, wanted);
+    if (problem) this.report(mcpFindings.corsPreflight(problem));
+  }
+
+  /** Drops every exchange at once. */
+  stop(): void {
+    this.controller.abort();
+  }
+
+  private async sendRequest(message: RpcRequest, options: CallOptions, retried: boolean, probe = false): Promise<number | undefined> {
+    const key = idKey(message.id);
+    const sentSession = this.state.sessionId !== undefined;
+    // A 404 to a request in a session means the session is gone: its error answers nothing, the request goes again in a new one.
+    const mayExpire = sentSession && !retried && message.method !== 'initialize';
+    const { n, exchange } = this.open(
+      { method: 'POST', url: this.options.url, headers: this.headers({ initialize: message.method === 'initialize' }), body: message },
+      message.method,
+      message,
+      (m, eventId) => {
+        if (mayExpire && exchange.httpStatus === 404) return true;
+        this.watchResume(key, exchange, m, eventId, options);
+        return false;
+      },
+    );
+    this.carriers.set(key, exchange);
+    const o = await exchange.done;
+    if (this.carriers.get(key) === exchange) this.carriers.delete(key);
+    if (!probe) {
+      checkReplyHead(o, (f) => this.report(f, n));
+      this.checkRefusal(o, n, sentSession, message.method === 'initialize');
+    }
+    if (!this.log.get(message.id)) return o.status;
+    const resumption = this.resumptions.get(key);
+    if (resumption) {
+      await this.resume(message, n, o.lastEventId, resumption);
+      return o.status;
+    }
+    if (o.status === 404 && mayExpire) {
+      this.report(mcpFindings.sessionExpired(message.method), n);
+      this.log.settle(message.id, 'no-response');
+      const again = await this.connect();
+      if (again.kind === 'result') return this.sendRequest(message, options, true);
+    }
+    const call = this.log.settle(message.id, 'no-response');
+    if (call) this.emit({ type: 'call', call });
+    const answered = o.status !== undefined && o.status < 300 && (o.essence === 'application/json' || o.essence === 'text/event-stream');
+    if (answered && !probe && o.end.reason !== 'aborted') this.report(mcpFindings.noResponse(message.method, message.id, `${o.essence === 'application/json' ? 'JSON reply' : 'event stream'} of the POST`), n);
+    this.resolve(message.id, { kind: 'no-response', reason: o.status === undefined ? 'no HTTP response' : `HTTP ${o.status} without a JSON-RPC response` });
+    return o.status;
+  }
+
+  /** With `resume`, drops the reply's stream at the first message that came with an event id. */
+  private watchResume(key: string, exchange: Exchange, m: RpcMessage, eventId: string | undefined, options: CallOptions): void {
+    if (!options.resume || eventId === undefined || eventId === '') return;
+    let r = this.resumptions.get(key);
+    if (!r) {
+      // The response itself leaves nothing to resume.
+      if (!('method' in m) || !this.waiters.has(key) || !this.carriers.has(key)) return;
+      r = { ids: new Set(), seen: new Set(), repeated: [] };
+      this.resumptions.set(key, r);
+      exchange.stop();
+    }
+    r.ids.add(eventId);
+    r.seen.add(JSON.stringify(m));
+  }
+
+  /** GET with Last-Event-ID: the server replays what the dropped stream had not delivered. */
+  private async resume(message: RpcRequest, original: number, lastEventId: string, r: Resumption): Promise<void> {
+    const key = idKey(message.id);
+    const headers = [...this.headers({ accept: 'text/event-stream' }), { name: 'Last-Event-ID', value: lastEventId }];
+    const timeoutMs = this.options.resumeTimeoutMs ?? 5000;
+    const { n, exchange } = this.open({ method: 'GET', url: this.options.url, headers, timeoutMs }, 'resume', undefined, (m, eventId) => {
+      const text = JSON.stringify(m);
+      if ((eventId !== undefined && r.ids.has(eventId)) || r.seen.has(text)) r.repeated.push(eventId ? `event ${eventId}` : text.slice(0, 80));
+      // Once the response is in (it is paired right after this hook), the resumed stream has served its purpose.
+      queueMicrotask(() => {
+        if (!this.log.get(message.id)) exchange.stop();
+      });
+      return false;
+    });
+    this.log.continues(n, original);
+    this.carriers.set(key, exchange);
+    const o = await exchange.done;
+    this.carriers.delete(key);
+    this.resumptions.delete(key);
+    if (r.repeated.length > 0) this.report(mcpFindings.resumeRepeated(`${r.repeated.length} again (${r.repeated.slice(0, 3).join(', ')})`), n);
+    if (!this.log.get(message.id)) return;
+    const how = o.status === undefined ? 'no HTTP answer' : o.status >= 300 ? `HTTP ${o.status}` : o.end.reason === 'timeout' ? `no data for ${timeoutMs} ms` : 'the stream ended';
+    this.report(mcpFindings.resumeLost(`the response to ${message.method} never came (${how})`), n);
+    const call = this.log.settle(message.id, 'no-response');
+    if (call) this.emit({ type: 'call', call });
+    this.resolve(message.id, { kind: 'no-response', reason: `lost on resumption (${how})` });
+  }
+
+  /** POSTs a notification or a response; the server must answer 202. */
+  private async post(message: RpcMessage, purpose: string, what: 'notification' | 'response'): Promise<void> {
+    const sentSession = this.state.sessionId !== undefined;
+    const { n, exchange } = this.open({ method: 'POST', url: this.options.url, headers: this.headers({}), body: message, expectsReply: false }, purpose, message);
+    const o = await exchange.done;
+    checkAccepted(o, what, (f) => this.report(f, n));
+    this.checkRefusal(o, n, sentSession, false);
+  }
+
+  /** A refusal for want of a session id the server never issued. */
+  private checkRefusal(o: ExchangeOutcome, n: number, sentSession: boolean, initialize: boolean): void {
+    if (sentSession || initialize || !this.state.connected) return;
+    if ((o.status === 400 || o.status === 404) && /session/i.test(o.errorBody ?? '')) this.report(mcpFindings.sessionIdMissing(o.status), n);
+  }
+
+  /** The headers of a message to the server. */
+  private headers(o: { accept?: string; initialize?: boolean }): KeyValue[] {
+    const user = (this.options.headers ?? []).filter((h) => h.enabled !== false);
+    const has = (name: string): boolean => user.some((h) => h.name.toLowerCase() === name.toLowerCase());
+    const out = [...user];
+    if (!has('accept')) out.push({ name: 'Accept', value: o.accept ?? ACCEPT });
+    if (this.state.sessionId !== undefined && !o.initialize && !has('mcp-session-id')) out.push({ name: 'Mcp-Session-Id', value: this.state.sessionId });
+    const v = this.state.protocolVersion;
+    if (v !== undefined && !o.initialize && sendsVersionHeader(v) && !has('mcp-protocol-version')) out.push({ name: 'MCP-Protocol-Version', value: v });
+    return out;
+  }
+
+  /** Starts an exchange, reporting it, its items and the messages it carries. */
+  private open(spec: ExchangeSpec, purpose: string, sent?: RpcMessage, onMessage?: (m: RpcMessage, eventId: string | undefined) => boolean): { n: number; exchange: Exchange } {
+    const n = ++this.exchanges;
+    this.emit({ type: 'exchange', exchange: { n, method: spec.method, url: spec.url, purpose, t: this.now() } });
+    if (sent) {
+      const record = rpcRecord('out', sent, this.now(), n);
+      this.emit({ type: 'rpc', record });
+      this.log.sent(record);
+    }
+    const exchange = new Exchange(spec, {
+      secrets: this.options.secrets,
+      fetch: this.options.fetch,
+      signal: this.controller.signal,
+      onItem: (item) => {
+        if (item.kind === 'response') this.onHead(item.headers, purpose);
+        this.emit({ type: 'item', exchange: n, item });
+      },
+      onMessage: (m, eventId) => {
+        // true: shown, but it answers nothing.
+        if (onMessage?.(m, eventId) === true) this.emit({ type: 'rpc', record: rpcRecord('in', m, this.now(), n) });
+        else this.receive(m, n);
+      },
+      onFinding: (f) => this.report(f, n),
+    });
+    void exchange.done.then((outcome) => this.emit({ type: 'exchange-end', exchange: n, outcome }));
+    return { n, exchange };
+  }
+
+  /** The session id: issued by the reply to initialize, the same on every reply after it. */
+  private onHead(headers: Record<string, string>, purpose: string): void {
+    const got = headers['mcp-session-id'];
+    if (purpose === 'initialize' && got !== this.state.sessionId) this.setState({ ...this.state, sessionId: got });
+    const issued = this.state.sessionId;
+    if (purpose !== 'initialize' && got !== undefined && issued !== undefined && got !== issued) this.report(mcpFindings.sessionIdChanged(issued, got));
+    if (got !== undefined && headers['access-control-allow-origin'] !== undefined) {
+      const exposed = (headers['access-control-expose-headers'] ?? '').toLowerCase();
+      if (!exposed.includes('mcp-session-id') && exposed.trim() !== '*') this.report(mcpFindings.corsSessionIdNotExposed());
+    }
+  }
+
+  private receive(m: RpcMessage, n: number): void {
+    const record = rpcRecord('in', m, this.now(), n);
+    this.emit({ type: 'rpc', record });
+    const r = this.log.received(record);
+    if (r.kind === 'response') {
+      this.emit({ type: 'call', call: r.call });
+      const res = r.call.response!.message;
+      this.resolve(r.call.id, 'error' in res ? { kind: 'error', error: res.error, call: r.call } : { kind: 'result', result: (res as { result: RpcObject }).result, call: r.call });
+    } else if (r.kind === 'unknown-response' && !('error' in m && m.id === null)) {
+      // An error without an id refuses a message the server could not read: it answers nothing in particular.
+      this.report(mcpFindings.unknownResponseId('id' in m ? m.id : undefined, r.pending.map((id) => JSON.stringify(id))), n);
+    }
+    if (record.kind === 'request') void this.answer(m as RpcRequest);
+  }
+
+  /** The server asked something: a ping is answered, anything else is a method this client does not offer. */
+  private async answer(request: RpcRequest): Promise<void> {
+    const reply: RpcMessage =
+      request.method === 'ping'
+        ? { jsonrpc: '2.0', id: request.id, result: {} }
+        : { jsonrpc: '2.0', id: request.id, error: { code: -32601, message: `Method not found: this client does not offer ${request.method}` } };
+    await this.post(reply, `response to ${request.method}`, 'response');
+  }
+
+  private resolve(id: RpcId, outcome: CallOutcome): void {
+    const key = idKey(id);
+    const w = this.waiters.get(key);
+    this.waiters.delete(key);
+    w?.(outcome);
+  }
+
+  private report(f: McpFinding, exchange?: number): void {
+    if (this.reported.has(f.code)) return;
+    this.reported.add(f.code);
+    this.emit({ type: 'diagnostic', diagnostic: { ...f, t: this.now(), ...(exchange === undefined ? {} : { exchange }) } });
+  }
+
+  private setState(state: McpSessionState): void {
+    this.state = state;
+    this.emit({ type: 'session', state });
+  }
+
+  private emit(event: McpEvent): void {
+    try {
+      this.options.onEvent(event);
+    } catch {
+      // A consumer that throws must not break the session.
+    }
+  }
+}
+
+function asObject(value: unknown): RpcObject | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as RpcObject) : undefined;
+}
+
+/** What in a preflight's answer would stop a browser, or undefined when nothing would. */
+function preflightProblem(o: ExchangeOutcome, origin: string, wanted: string[]): string | undefined {
+  if (o.status === undefined) return 'the preflight (OPTIONS) got no HTTP answer';
+  if (o.status < 200 || o.status >= 300) return `the preflight (OPTIONS) got HTTP ${o.status}`;
+  const allowOrigin = o.headers['access-control-allow-origin'];
+  if (allowOrigin === undefined) return 'the preflight answer has no Access-Control-Allow-Origin';
+  if (allowOrigin !== '*' && allowOrigin !== origin) return `Access-Control-Allow-Origin is "${allowOrigin}", not "${origin}"`;
+  const methods = (o.headers['access-control-allow-methods'] ?? '').toUpperCase();
+  if (methods !== '' && !methods.includes('POST') && methods.trim() !== '*') return `Access-Control-Allow-Methods "${methods}" lacks POST`;
+  const allowed = (o.headers['access-control-allow-headers'] ?? '').toLowerCase().split(',').map((s) => s.trim());
+  if (allowed.includes('*')) return undefined;
+  const missing = wanted.filter((h) => !allowed.includes(h));
+  return missing.length > 0 ? `Access-Control-Allow-Headers lacks ${missing.join(', ')}` : undefined;
+}

@@ -1,0 +1,16 @@
+/** Routes `/mcp`, `/mcp/json` and `/mcp/broken/<rule>` of the demo server. */
+import type { DemoRequest } from '../stream-helpers';
+import { BROKEN_MCP_RULES, serveBrokenMcp, type BrokenMcpRule } from './broken';
+import { serveSdkMcp } from './sdk-endpoint';
+
+/** Whether a path is one of the MCP endpoints. */
+export function isMcpPath(path: string): boolean {
+  return path === '/mcp' || path === '/mcp/json' || (path.startsWith('/mcp/broken/') && Object.hasOwn(BROKEN_MCP_RULES, path.slice(12)));
+}
+
+/** Serves an MCP endpoint (the path is one `isMcpPath` accepts). */
+export function serveMcp(r: DemoRequest): Promise<void> {
+  const path = r.url.pathname;
+  if (path.startsWith('/mcp/broken/')) return serveBrokenMcp(r, path.slice(12) as BrokenMcpRule);
+  return serveSdkMcp(r, path === '/mcp/json');
+}
