@@ -62,6 +62,24 @@ describe('Stream tests in the Testing view', () => {
     assert.equal(item('#flow:ticks go on')!.description, 'flow');
   });
 
+  it('the editor checks an expect block against the collection schema', async () => {
+    const bad = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'typo.streams.json');
+    await vscode.workspace.fs.writeFile(bad, Buffer.from(JSON.stringify({ version: 1, requests: [{ name: 'r', method: 'GET', url: 'http://x/', expect: { staus: 200, jsonPath: [{ path: '$.n', on: 'first' }] } }] }, null, 2), 'utf8'));
+    try {
+      await vscode.window.showTextDocument(bad);
+      const problems = await until('the schema\'s problems', () => {
+        const d = vscode.languages.getDiagnostics(bad);
+        return d.length >= 2 ? d : undefined;
+      }, 30_000);
+      const text = problems.map((p) => p.message).join('\n');
+      assert.match(text, /staus/);
+      assert.match(text, /each|any|last/);
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(bad);
+    }
+  });
+
   it('runs them from the Testing view: a pass, a failure with its message at the request, a flow; the stream opens in the panel', async function () {
     this.timeout(60_000);
     // The workbench learns a controller's tests once something shows them: open the Testing view, then Run All

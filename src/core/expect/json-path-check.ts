@@ -37,6 +37,7 @@ export class JsonPathState {
   private seen = 0;
   /** each: the first failure; any: the first pass; last: the last event. */
   private found: { verdict: Verdict; event: EventRef } | undefined;
+  private lastJson: { json: unknown; event: EventRef } | undefined;
 
   constructor(
     private readonly name: string,
@@ -54,7 +55,8 @@ export class JsonPathState {
   /** Adds the parsed data of one event. */
   add(json: unknown, event: EventRef): void {
     this.seen++;
-    if (this.on === 'last') this.found = { verdict: this.judge(json), event };
+    // The last event is judged once, at the end: only its data is kept.
+    if (this.on === 'last') this.lastJson = { json, event };
     else if (this.on === 'each' && (this.found === undefined || this.found.verdict.ok)) {
       const verdict = this.judge(json);
       if (!verdict.ok || this.found === undefined) this.found = { verdict, event };
@@ -74,6 +76,7 @@ export class JsonPathState {
     const c = this.check;
     const of = c.event === undefined ? 'JSON events' : `JSON "${c.event}" events`;
     const label = `${c.path} on ${this.on}`;
+    if (this.lastJson) this.found = { verdict: this.judge(this.lastJson.json), event: this.lastJson.event };
     if (this.seen === 0 || this.found === undefined) return { name: this.name, ok: false, message: `${label}: expected ${this.expected()}, but no ${of} came` };
     const { verdict, event } = this.found;
     const expected = this.expected();
