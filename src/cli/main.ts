@@ -185,7 +185,11 @@ async function main(argv: string[]): Promise<number> {
       print(item);
     },
   });
+  // A saved expect block may stop a stream that never ends, and check what came until then.
+  const stopAfter = saved?.expectations.stopAfterMs;
+  const stopTimer = stopAfter === undefined ? undefined : setTimeout(() => run.stop(), stopAfter);
   const end = await run.done;
+  clearTimeout(stopTimer);
   record?.close();
   await out.close();
   const failed = expectations.filter((r) => !r.ok);

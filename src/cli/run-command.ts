@@ -25,7 +25,7 @@ export interface PreparedRun {
   /** The request as saved, before variables and secrets are filled in (what a recording keeps). */
   written: RequestSpec;
   settings: StreamSettings;
-  /** What the `--expect-*` flags ask of the stream. */
+  /** What the stream must show: the request's saved `expect` block with the `--expect-*` flags over it. */
   expectations: Expect;
   /** Secret values used (and the URL and Basic passwords of the request), to mask in the output. */
   secrets: string[];
@@ -110,7 +110,11 @@ export function prepareRun(argv: string[], env: NodeJS.ProcessEnv): PreparedRun 
     if (r.missing.length > 0) throw new UsageError(`"${label}" uses variables with no value: ${r.missing.map(missingVariableHint).join(', ')}`);
     mcp = { call: r.call, secrets: resolver.secretsUsed() };
   }
-  return { rest, spec: prepared.spec, written: prepared.written, settings: prepared.settings, expectations, secrets: [...prepared.secrets, ...(mcp?.secrets ?? [])], notes, ...(mcp ? { mcp: mcp.call } : {}) };
+  // The request's own expect block is checked too; a flag replaces the key it names, --expect-event adds a type.
+  const saved = request.expect ?? {};
+  const merged: Expect = { ...saved, ...expectations };
+  if (saved.eventTypes && expectations.eventTypes) merged.eventTypes = [...new Set([...saved.eventTypes, ...expectations.eventTypes])];
+  return { rest, spec: prepared.spec, written: prepared.written, settings: prepared.settings, expectations: merged, secrets: [...prepared.secrets, ...(mcp?.secrets ?? [])], notes, ...(mcp ? { mcp: mcp.call } : {}) };
 }
 
 /** Common flags that take no value, so the next argument is a positional. */

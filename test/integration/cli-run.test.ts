@@ -27,6 +27,8 @@ describe('stream-viewer run <collection> <request>', () => {
           requests: [
             { name: 'seed', method: 'GET', url: '{{baseUrl}}/sse?count={{count}}&interval=0' },
             { name: 'twin', method: 'GET', url: '{{baseUrl}}/sse?count=1' },
+            { name: 'checked', method: 'GET', url: '{{baseUrl}}/sse?count=2&interval=0', expect: { status: 200, events: { min: 5 }, eventTypes: ['close'] } },
+            { name: 'endless', method: 'GET', url: '{{baseUrl}}/slow?stall=60000', expect: { stopAfterMs: 300, events: { max: 0 } } },
             { name: 'twin', method: 'GET', url: '{{baseUrl}}/sse?count=2' },
             { name: 'with password', method: 'POST', url: `${demo.url.replace('//', '//me:hunter%402@')}echo?k=x`, headers: [{ name: 'Proxy-Authorization', value: `Basic ${Buffer.from('me:pa55-basic').toString('base64')}` }] },
           ],
@@ -55,6 +57,22 @@ describe('stream-viewer run <collection> <request>', () => {
     assert.equal(ofType(r, 'message').length, 3, '2 events and the close event');
     assert.ok(ofType(r, 'assertion').every((a) => a.ok === true));
     assert.equal(ofType(r, 'assertion').length, 4);
+  });
+
+  it('checks the request\'s own expect block, with the flags over it', async () => {
+    const saved = await runCli(['run', file, 'checked', '--env', 'local', '--json']);
+    assert.equal(saved.code, 1, saved.stderr);
+    assert.match(saved.stderr, /1 expectation failed: expected at least 5 events, got 3/);
+    const assertions = ofType(saved, 'assertion').map((a) => [a.name, a.ok]);
+    assert.deepEqual(assertions.sort(), [['eventTypes', true], ['events', false], ['status', true]]);
+    const overridden = await runCli(['run', file, 'checked', '--env', 'local', '--json', '--expect-events', '2', '--expect-event', 'message']);
+    assert.equal(overridden.code, 0, overridden.stderr);
+    // One assertion per expected type: the saved "close" and the flag's "message".
+    assert.deepEqual(ofType(overridden, 'assertion').map((a) => a.name).sort(), ['eventTypes', 'eventTypes', 'events', 'status']);
+    const endless = await runCli(['run', file, 'endless', '--env', 'local', '--json']);
+    assert.equal(endless.code, 1, endless.stderr);
+    assert.equal(ofType(endless, 'end')[0]!.reason, 'aborted');
+    assert.match(endless.stderr, /expected at most 0 events/);
   });
 
   it('fails with a clear message when an expectation is not met', async () => {
@@ -113,7 +131,7 @@ describe('stream-viewer run <collection> <request>', () => {
     const noEnv = await runCli(['run', file, 'seed']);
     assert.match(noEnv.stderr, /baseUrl \(use --env or --var baseUrl=…\)/);
     const unknown = await runCli(['run', file, 'nope', '--env', 'local']);
-    assert.match(unknown.stderr, /No request "nope". The collection has: seed, twin, twin, with password, llm\/chat/);
+    assert.match(unknown.stderr, /No request "nope". The collection has: seed, twin, checked, endless, twin, with password, llm\/chat/);
     const badEnv = await runCli(['run', file, 'seed', '--env', 'prod']);
     assert.match(badEnv.stderr, /no environment "prod" \(it has "local", "broken"\)/);
     const broken = join(dir, 'broken.streams.json');
