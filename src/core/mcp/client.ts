@@ -303,7 +303,8 @@ export class McpClient {
   /** Starts an exchange, reporting it, its items and the messages it carries. */
   private open(spec: ExchangeSpec, purpose: string, sent?: RpcMessage, onMessage?: (m: RpcMessage, eventId: string | undefined) => boolean): { n: number; exchange: Exchange } {
     const n = ++this.exchanges;
-    this.emit({ type: 'exchange', exchange: { n, method: spec.method, url: spec.url, purpose, t: this.now() } });
+    const info = { n, method: spec.method, url: spec.url, purpose, t: this.now() };
+    this.emit({ type: 'exchange', exchange: info });
     if (sent) {
       const record = rpcRecord('out', sent, this.now(), n);
       this.emit({ type: 'rpc', record });
@@ -313,6 +314,7 @@ export class McpClient {
       secrets: this.options.secrets,
       fetch: this.options.fetch,
       signal: this.controller.signal,
+      record: this.options.record?.(info),
       onItem: (item) => {
         if (item.kind === 'response') this.onHead(item.headers, purpose);
         this.emit({ type: 'item', exchange: n, item });

@@ -3,6 +3,7 @@
  * messages and calls, the session state, the findings, and its options.
  */
 import type { TimelineItem } from '../items';
+import type { RecordingSink } from '../recording/recorder';
 import type { KeyValue } from '../spec';
 import type { McpDiagnostic } from './diagnostics';
 import type { ExchangeOutcome, ExchangeSpec } from './exchange';
@@ -61,6 +62,8 @@ export interface McpClientOptions {
   secrets?: readonly string[];
   fetch?: typeof fetch;
   clientInfo?: { name: string; version: string };
+  /** Where to record an exchange as it starts (a recording per exchange, replayed and diffed like any stream). */
+  record?(exchange: ExchangeInfo): RecordingSink | undefined;
   onEvent(event: McpEvent): void;
 }
 
