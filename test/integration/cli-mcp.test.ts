@@ -97,6 +97,14 @@ describe('stream-viewer mcp', () => {
     assert.deepEqual(codes(r), []);
   });
 
+  it('gives up on a call whose stream stays quiet longer than --timeout', async () => {
+    const r = await runCli(['mcp', `${base}mcp`, 'tools/call', '--params', '{"name":"slow","arguments":{"seconds":5}}', '--timeout', '300', '--json']);
+    assert.equal(r.code, 1);
+    assert.equal(ofType(r, 'error').find((e) => e.exchange === 3)!.code, 'timeout');
+    assert.equal(ofType(r, 'call').find((c) => c.method === 'tools/call')!.state, 'no-response');
+    assert.deepEqual(codes(r), [], 'the client gave up: no rule of the server was broken');
+  });
+
   it('exits 1 on a JSON-RPC error and offers a forced protocol version', async () => {
     const r = await runCli(['mcp', `${base}mcp/json`, 'no/such-method', '--protocol-version', '2025-03-26', '--json']);
     assert.equal(r.code, 1);

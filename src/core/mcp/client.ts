@@ -151,8 +151,12 @@ export class McpClient {
   async close(options: { probe?: boolean } = {}): Promise<void> {
     this.listener?.stop();
     const sessionId = this.state.sessionId;
-    if (sessionId === undefined) return;
-    await this.open({ method: 'DELETE', url: this.options.url, headers: this.headers({}) }, 'end session').exchange.done;
+    if (sessionId === undefined) {
+      // A stateless server has no session to end.
+      if (this.state.connected) this.setState({ ...this.state, connected: false });
+      return;
+    }
+    await this.open({ method: 'DELETE', url: this.options.url, headers: this.headers({}), timeoutMs: this.options.timeoutMs }, 'end session').exchange.done;
     this.setState({ ...this.state, connected: false });
     if (!options.probe) return;
     const id = this.nextId++;
@@ -187,7 +191,7 @@ export class McpClient {
     // A 404 to a request in a session means the session is gone: its error answers nothing, the request goes again in a new one.
     const mayExpire = sentSession && !retried && message.method !== 'initialize';
     const { n, exchange } = this.open(
-      { method: 'POST', url: this.options.url, headers: this.headers({ initialize: message.method === 'initialize' }), body: message },
+      { method: 'POST', url: this.options.url, headers: this.headers({ initialize: message.method === 'initialize' }), body: message, timeoutMs: this.options.timeoutMs },
       message.method,
       message,
       (m, eventId) => {
@@ -218,7 +222,7 @@ export class McpClient {
     const call = this.log.settle(message.id, 'no-response');
     if (call) this.emit({ type: 'call', call });
     const answered = o.status !== undefined && o.status < 300 && (o.essence === 'application/json' || o.essence === 'text/event-stream');
-    if (answered && !probe && o.end.reason !== 'aborted') this.report(mcpFindings.noResponse(message.method, message.id, `${o.essence === 'application/json' ? 'JSON reply' : 'event stream'} of the POST`), n);
+    if (answered && !probe && o.end.reason === 'eof') this.report(mcpFindings.noResponse(message.method, message.id, `${o.essence === 'application/json' ? 'JSON reply' : 'event stream'} of the POST`), n);
     this.resolve(message.id, { kind: 'no-response', reason: o.status === undefined ? 'no HTTP response' : `HTTP ${o.status} without a JSON-RPC response` });
     return o.status;
   }
@@ -276,7 +280,7 @@ export class McpClient {
   /** POSTs a notification or a response; the server must answer 202. */
   private async post(message: RpcMessage, purpose: string, what: 'notification' | 'response'): Promise<void> {
     const sentSession = this.state.sessionId !== undefined;
-    const { n, exchange } = this.open({ method: 'POST', url: this.options.url, headers: this.headers({}), body: message, expectsReply: false }, purpose, message);
+    const { n, exchange } = this.open({ method: 'POST', url: this.options.url, headers: this.headers({}), body: message, expectsReply: false, timeoutMs: this.options.timeoutMs }, purpose, message);
     const o = await exchange.done;
     checkAccepted(o, what, (f) => this.report(f, n));
     this.checkRefusal(o, n, sentSession, false);
