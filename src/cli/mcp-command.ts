@@ -5,9 +5,12 @@
  * exchange, and ends the session. Exit 1 when the server answers with a
  * JSON-RPC error, no answer comes, or it breaks a spec rule; 2 on bad usage.
  */
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SavedMcpCall } from '../core/collections/model';
-import { McpClient, type CallOutcome, type McpEvent } from '../core/mcp/client';
+import { McpClient, type CallOutcome, type ExchangeInfo, type McpEvent } from '../core/mcp/client';
+import { FileRecording } from '../core/recording/recorder';
 import type { RpcObject } from '../core/mcp/jsonrpc';
 import { maskSecrets } from '../core/secrets/mask';
 import { secretsOfRequest } from '../core/secrets/request-secrets';
@@ -38,6 +41,8 @@ Options:
       --cancel-after <ms>      cancel the method (notifications/cancelled) after this long
       --probe                  also check the CORS preflight and that an ended session gets 404
       --timeout <ms>           give up on an exchange when nothing arrives for this long
+      --record <dir>           record each HTTP exchange into dir (NN-purpose.streamrec.jsonl),
+                               to replay, export or diff like any stream
       --json                   one JSON object per line: rpc, exchange, response, message,
                                diagnostic, call, end…
       --no-color               plain output (also NO_COLOR=1)
@@ -82,6 +87,7 @@ const SESSION_FLAGS = {
   timeout: { type: 'string' },
   json: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  record: { type: 'string' },
 } as const;
 
 /** One session to run and how to print it. */
@@ -98,6 +104,8 @@ interface McpRun {
   timeoutMs?: number;
   json: boolean;
   color: boolean;
+  /** Folder that gets a recording per exchange. */
+  record?: string;
   secrets: string[];
   /** `run`'s CI assertions, checked on the method's reply. */
   expectations?: Expect;
@@ -111,7 +119,7 @@ function parse(argv: string[], extra: Record<string, { type: 'string' | 'boolean
   }
 }
 
-function sessionOptions(v: Record<string, string | boolean | (string | boolean)[] | undefined>, stdout: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Pick<McpRun, 'protocolVersion' | 'listen' | 'resume' | 'probe' | 'cancelAfter' | 'timeoutMs' | 'json' | 'color'> {
+function sessionOptions(v: Record<string, string | boolean | (string | boolean)[] | undefined>, stdout: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Pick<McpRun, 'protocolVersion' | 'listen' | 'resume' | 'probe' | 'cancelAfter' | 'timeoutMs' | 'json' | 'color' | 'record'> {
   const text = (name: string): string | undefined => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
   return {
     protocolVersion: text('protocol-version'),
@@ -121,8 +129,20 @@ function sessionOptions(v: Record<string, string | boolean | (string | boolean)[
     cancelAfter: msOf('cancel-after', text('cancel-after')),
     timeoutMs: msOf('timeout', text('timeout')),
     json: v.json === true,
+    record: text('record'),
     color: v['no-color'] !== true && stdout.isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb',
   };
+}
+
+/** A recording per exchange in `dir` (made if missing; an unwritable one fails before anything is sent). */
+function recordInto(dir: string): (x: ExchangeInfo) => FileRecording {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (err) {
+    throw new UsageError(`Cannot record into ${dir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  return (x) => new FileRecording(join(dir, `${String(x.n).padStart(2, '0')}-${x.method.toLowerCase()}-${x.purpose.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.streamrec.jsonl`));
 }
 
 /** Runs `mcp`; returns the exit code. */
@@ -163,7 +183,8 @@ async function runMcpSession(o: McpRun, stdout: NodeJS.WriteStream): Promise<num
     if (o.json) for (const l of mcpJsonLines(e)) line(JSON.stringify(l));
     else for (const l of listing.lines(e)) line(l);
   };
-  const client = new McpClient({ url: o.url, headers: o.headers, protocolVersion: o.protocolVersion, timeoutMs: o.timeoutMs, secrets: o.secrets, onEvent });
+  const record = o.record === undefined ? undefined : recordInto(o.record);
+  const client = new McpClient({ url: o.url, headers: o.headers, protocolVersion: o.protocolVersion, timeoutMs: o.timeoutMs, secrets: o.secrets, onEvent, record });
   const stop = (): void => client.stop();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -110,7 +110,7 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
     );
   };
 
-  registerMcpCommand(context, (spec) => environments.resolve(spec, undefined));
+  registerMcpCommand(context, (spec, source) => environments.resolve(spec, source));
   command(Commands.newRequest, () => {
     openPanel(blankRequest());
   });

@@ -49,6 +49,19 @@ describe('the MCP panel', () => {
     await until('the cancelled call in the log', async () => (await panel.inspect()).calls.includes(`tools/call #${String(call.id)} cancelled`));
   });
 
+  it('opens a saved MCP request, connects and makes its call', async () => {
+    await api.secrets.set('mcp_token', 'tok-saved');
+    const source = { uri: vscode.Uri.file('/nowhere/mcp.streams.json'), path: ['echo it'] };
+    const panel = await vscode.commands.executeCommand<McpPanel>(Commands.connectMcp, { url, headers: [{ name: 'Authorization', value: 'Bearer {{secret:mcp_token}}' }], source, call: { method: 'tools/call', params: { name: 'echo', arguments: { text: 'say "hi" via {{secret:mcp_token}}' } } }, send: true });
+    assert.equal(panel.panel.title, 'MCP: echo it');
+    const s = await until('the saved call answered in the log', async () => {
+      const x = await panel.inspect();
+      return x.calls.some((c) => c.startsWith('tools/call') && c.endsWith('result')) ? x : undefined;
+    });
+    assert.ok(s.connected);
+    assert.ok(s.timelineRows.some((r) => r.includes('say \\"hi\\" via ••••••')), `the filled-in params came back, the secret masked: ${s.timelineRows.join(' | ')}`);
+  });
+
   it('shows the spec checks of a broken server', async () => {
     const broken = url.replace(/\/mcp$/, '/mcp/broken/session-changed');
     const panel = await vscode.commands.executeCommand<McpPanel>(Commands.connectMcp, broken);

@@ -4,7 +4,7 @@
  * hand-written servers that each break one rule of Streamable HTTP.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -97,6 +97,14 @@ describe('stream-viewer mcp', () => {
     assert.deepEqual(codes(r), []);
   });
 
+  it('gives up on a call whose stream stays quiet longer than --timeout', async () => {
+    const r = await runCli(['mcp', `${base}mcp`, 'tools/call', '--params', '{"name":"slow","arguments":{"seconds":5}}', '--timeout', '300', '--json']);
+    assert.equal(r.code, 1);
+    assert.equal(ofType(r, 'error').find((e) => e.exchange === 3)!.code, 'timeout');
+    assert.equal(ofType(r, 'call').find((c) => c.method === 'tools/call')!.state, 'no-response');
+    assert.deepEqual(codes(r), [], 'the client gave up: no rule of the server was broken');
+  });
+
   it('exits 1 on a JSON-RPC error and offers a forced protocol version', async () => {
     const r = await runCli(['mcp', `${base}mcp/json`, 'no/such-method', '--protocol-version', '2025-03-26', '--json']);
     assert.equal(r.code, 1);
@@ -170,6 +178,25 @@ describe('stream-viewer mcp', () => {
       const missing = await runCli(['run', file, 'count', '--env', 'local']);
       assert.equal(missing.code, 2);
       assert.match(missing.stderr, /secret:mcp_token \(set STREAM_VIEWER_SECRET_MCP_TOKEN\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('records each HTTP exchange, to replay and diff like any stream', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stream-viewer-mcp-rec-'));
+    try {
+      const call = ['tools/call', '--params', '{"name":"count","arguments":{"to":2,"delayMs":5},"_meta":{"progressToken":1}}'];
+      const first = await runCli(['mcp', `${base}mcp`, ...call, '--record', join(dir, 'a')]);
+      assert.equal(first.code, 0, first.stderr);
+      assert.deepEqual(readdirSync(join(dir, 'a')).sort(), ['01-post-initialize.streamrec.jsonl', '02-post-notifications-initialized.streamrec.jsonl', '03-post-tools-call.streamrec.jsonl', '04-delete-end-session.streamrec.jsonl']);
+      const replay = await runCli(['--replay', join(dir, 'a', '03-post-tools-call.streamrec.jsonl'), '--speed', '0', '--json']);
+      const data = ofType(replay, 'message').map((m) => m.data as string).filter((d) => d !== '');
+      assert.deepEqual(data.map((d) => (JSON.parse(d) as Message).method ?? 'result'), ['notifications/progress', 'notifications/message', 'notifications/progress', 'notifications/message', 'result']);
+      assert.equal((await runCli(['mcp', `${base}mcp`, ...call, '--record', join(dir, 'b')])).code, 0);
+      const diff = await runCli(['diff', join(dir, 'a', '03-post-tools-call.streamrec.jsonl'), join(dir, 'b', '03-post-tools-call.streamrec.jsonl')]);
+      assert.equal(diff.code, 0, diff.stdout);
+      assert.match(diff.stdout, /Same events \(6\)/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,29 +1,18 @@
-/** The MCP webview's side of the host bridge: typed `postMessage` and the state kept across reloads. */
-import type { McpWebviewToHost } from '../../src/shared/mcp-protocol';
-import { keepSelectAllInTextFields } from '../select-all';
-
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const api: VsCodeApi = acquireVsCodeApi();
-keepSelectAllInTextFields(document);
+/** The MCP webview's side of the host bridge: typed `postMessage` and the connection form kept across reloads. */
+import type { McpForm, McpWebviewToHost } from '../../src/shared/mcp-protocol';
+import { vscodeApi } from '../vscode-api';
 
 /** Sends a message to the extension host. */
 export function post(message: McpWebviewToHost): void {
-  api.postMessage(message);
+  vscodeApi.postMessage(message);
 }
 
-/** Keeps a value across a window reload. */
-export function saveState(state: unknown): void {
-  api.setState(state);
+/** Keeps the connection form for a window reload. */
+export function saveState(form: McpForm): void {
+  vscodeApi.setState(form);
 }
 
-/** The value kept before a reload (checked by the caller). */
+/** The form kept before a reload (checked by the caller). */
 export function savedState(): unknown {
-  return api.getState();
+  return vscodeApi.getState();
 }

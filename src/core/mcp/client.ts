@@ -9,75 +9,17 @@
  * as diagnostics. Everything it learns goes out through one callback.
  */
 import { startClock } from '../clock';
-import type { TimelineItem } from '../items';
 import type { KeyValue } from '../spec';
-import { mcpFindings, type McpDiagnostic, type McpDiagnosticCode, type McpFinding } from './diagnostics';
+import { mcpFindings, type McpDiagnosticCode, type McpFinding } from './diagnostics';
+import type { CallOptions, CallOutcome, McpClientOptions, McpEvent, McpSessionState } from './events';
 import { Exchange, type ExchangeOutcome, type ExchangeSpec } from './exchange';
 import { idKey, type RpcId, type RpcMessage, type RpcObject, type RpcRequest } from './jsonrpc';
+import { preflightProblem } from './preflight';
 import { checkReplyHead, checkAccepted } from './reply-checks';
-import { RpcLog, rpcRecord, type RpcCall, type RpcRecord } from './rpc-log';
+import { RpcLog, rpcRecord } from './rpc-log';
 import { isKnownMcpVersion, MCP_PROTOCOL_VERSIONS, sendsVersionHeader } from './versions';
 
-/** One HTTP exchange as it starts. */
-export interface ExchangeInfo {
-  n: number;
-  method: ExchangeSpec['method'];
-  url: string;
-  /** What it is for: the JSON-RPC method it carries, `listener`, `resume`, `end session`, `preflight`. */
-  purpose: string;
-  /** Ms since the session started: the exchange's own items count from here. */
-  t: number;
-}
-
-/** What the client knows of the session. */
-export interface McpSessionState {
-  connected: boolean;
-  sessionId?: string;
-  protocolVersion?: string;
-  serverInfo?: RpcObject;
-  capabilities?: RpcObject;
-  instructions?: string;
-}
-
-/** Everything the client reports, in order. */
-export type McpEvent =
-  | { type: 'exchange'; exchange: ExchangeInfo }
-  | { type: 'item'; exchange: number; item: TimelineItem }
-  | { type: 'exchange-end'; exchange: number; outcome: ExchangeOutcome }
-  | { type: 'rpc'; record: RpcRecord }
-  | { type: 'call'; call: RpcCall }
-  | { type: 'diagnostic'; diagnostic: McpDiagnostic }
-  | { type: 'session'; state: McpSessionState };
-
-/** How a call ended. */
-export type CallOutcome =
-  | { kind: 'result'; result: RpcObject; call: RpcCall }
-  | { kind: 'error'; error: { code: number; message: string; data?: unknown }; call: RpcCall }
-  | { kind: 'cancelled' | 'no-response'; reason: string };
-
-/** How to reach the server. */
-export interface McpClientOptions {
-  url: string;
-  /** The user's headers (Authorization…), variables already resolved. */
-  headers?: KeyValue[];
-  /** Offer only this protocol version instead of negotiating from the newest. */
-  protocolVersion?: string;
-  /** Idle timeout of each exchange, ms (0 or undefined: wait). */
-  timeoutMs?: number;
-  /** How long a resumed stream may stay silent before its messages count as lost. */
-  resumeTimeoutMs?: number;
-  /** Secret values to mask in every item. */
-  secrets?: readonly string[];
-  fetch?: typeof fetch;
-  clientInfo?: { name: string; version: string };
-  onEvent(event: McpEvent): void;
-}
-
-/** Options of one call. */
-export interface CallOptions {
-  /** Drop the reply's event stream after its first event with an id and resume it with Last-Event-ID. */
-  resume?: boolean;
-}
+export type { CallOptions, CallOutcome, ExchangeInfo, McpClientOptions, McpEvent, McpSessionState } from './events';
 
 const ACCEPT = 'application/json, text/event-stream';
 
@@ -209,8 +151,12 @@ export class McpClient {
   async close(options: { probe?: boolean } = {}): Promise<void> {
     this.listener?.stop();
     const sessionId = this.state.sessionId;
-    if (sessionId === undefined) return;
-    await this.open({ method: 'DELETE', url: this.options.url, headers: this.headers({}) }, 'end session').exchange.done;
+    if (sessionId === undefined) {
+      // A stateless server has no session to end.
+      if (this.state.connected) this.setState({ ...this.state, connected: false });
+      return;
+    }
+    await this.open({ method: 'DELETE', url: this.options.url, headers: this.headers({}), timeoutMs: this.options.timeoutMs }, 'end session').exchange.done;
     this.setState({ ...this.state, connected: false });
     if (!options.probe) return;
     const id = this.nextId++;
@@ -245,7 +191,7 @@ export class McpClient {
     // A 404 to a request in a session means the session is gone: its error answers nothing, the request goes again in a new one.
     const mayExpire = sentSession && !retried && message.method !== 'initialize';
     const { n, exchange } = this.open(
-      { method: 'POST', url: this.options.url, headers: this.headers({ initialize: message.method === 'initialize' }), body: message },
+      { method: 'POST', url: this.options.url, headers: this.headers({ initialize: message.method === 'initialize' }), body: message, timeoutMs: this.options.timeoutMs },
       message.method,
       message,
       (m, eventId) => {
@@ -276,7 +222,7 @@ export class McpClient {
     const call = this.log.settle(message.id, 'no-response');
     if (call) this.emit({ type: 'call', call });
     const answered = o.status !== undefined && o.status < 300 && (o.essence === 'application/json' || o.essence === 'text/event-stream');
-    if (answered && !probe && o.end.reason !== 'aborted') this.report(mcpFindings.noResponse(message.method, message.id, `${o.essence === 'application/json' ? 'JSON reply' : 'event stream'} of the POST`), n);
+    if (answered && !probe && o.end.reason === 'eof') this.report(mcpFindings.noResponse(message.method, message.id, `${o.essence === 'application/json' ? 'JSON reply' : 'event stream'} of the POST`), n);
     this.resolve(message.id, { kind: 'no-response', reason: o.status === undefined ? 'no HTTP response' : `HTTP ${o.status} without a JSON-RPC response` });
     return o.status;
   }
@@ -334,7 +280,7 @@ export class McpClient {
   /** POSTs a notification or a response; the server must answer 202. */
   private async post(message: RpcMessage, purpose: string, what: 'notification' | 'response'): Promise<void> {
     const sentSession = this.state.sessionId !== undefined;
-    const { n, exchange } = this.open({ method: 'POST', url: this.options.url, headers: this.headers({}), body: message, expectsReply: false }, purpose, message);
+    const { n, exchange } = this.open({ method: 'POST', url: this.options.url, headers: this.headers({}), body: message, expectsReply: false, timeoutMs: this.options.timeoutMs }, purpose, message);
     const o = await exchange.done;
     checkAccepted(o, what, (f) => this.report(f, n));
     this.checkRefusal(o, n, sentSession, false);
@@ -361,7 +307,8 @@ export class McpClient {
   /** Starts an exchange, reporting it, its items and the messages it carries. */
   private open(spec: ExchangeSpec, purpose: string, sent?: RpcMessage, onMessage?: (m: RpcMessage, eventId: string | undefined) => boolean): { n: number; exchange: Exchange } {
     const n = ++this.exchanges;
-    this.emit({ type: 'exchange', exchange: { n, method: spec.method, url: spec.url, purpose, t: this.now() } });
+    const info = { n, method: spec.method, url: spec.url, purpose, t: this.now() };
+    this.emit({ type: 'exchange', exchange: info });
     if (sent) {
       const record = rpcRecord('out', sent, this.now(), n);
       this.emit({ type: 'rpc', record });
@@ -371,6 +318,7 @@ export class McpClient {
       secrets: this.options.secrets,
       fetch: this.options.fetch,
       signal: this.controller.signal,
+      record: this.options.record?.(info),
       onItem: (item) => {
         if (item.kind === 'response') this.onHead(item.headers, purpose);
         this.emit({ type: 'item', exchange: n, item });
@@ -451,19 +399,4 @@ export class McpClient {
 
 function asObject(value: unknown): RpcObject | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as RpcObject) : undefined;
-}
-
-/** What in a preflight's answer would stop a browser, or undefined when nothing would. */
-function preflightProblem(o: ExchangeOutcome, origin: string, wanted: string[]): string | undefined {
-  if (o.status === undefined) return 'the preflight (OPTIONS) got no HTTP answer';
-  if (o.status < 200 || o.status >= 300) return `the preflight (OPTIONS) got HTTP ${o.status}`;
-  const allowOrigin = o.headers['access-control-allow-origin'];
-  if (allowOrigin === undefined) return 'the preflight answer has no Access-Control-Allow-Origin';
-  if (allowOrigin !== '*' && allowOrigin !== origin) return `Access-Control-Allow-Origin is "${allowOrigin}", not "${origin}"`;
-  const methods = (o.headers['access-control-allow-methods'] ?? '').toUpperCase();
-  if (methods !== '' && !methods.includes('POST') && methods.trim() !== '*') return `Access-Control-Allow-Methods "${methods}" lacks POST`;
-  const allowed = (o.headers['access-control-allow-headers'] ?? '').toLowerCase().split(',').map((s) => s.trim());
-  if (allowed.includes('*')) return undefined;
-  const missing = wanted.filter((h) => !allowed.includes(h));
-  return missing.length > 0 ? `Access-Control-Allow-Headers lacks ${missing.join(', ')}` : undefined;
 }

@@ -8,6 +8,7 @@
  */
 import { contentTypeEssence } from '../detect';
 import type { EndItem, TimelineItem } from '../items';
+import type { RecordingSink } from '../recording/recorder';
 import { StreamRun } from '../run/stream-run';
 import type { KeyValue } from '../spec';
 import { mcpFindings, type McpFinding } from './diagnostics';
@@ -41,6 +42,8 @@ export interface ExchangeHooks {
   secrets?: readonly string[];
   fetch?: typeof fetch;
   signal?: AbortSignal;
+  /** Where the exchange is recorded, like any stream (none when omitted). */
+  record?: RecordingSink;
 }
 
 /** How the exchange went. */
@@ -90,6 +93,7 @@ export class Exchange {
       fetch: hooks.fetch,
       signal: hooks.signal,
       analysis: false,
+      record: hooks.record,
       onItem: (item) => this.take(item),
     });
     this.done = this.run.done.then((end) => ({

@@ -80,13 +80,24 @@ export function registerCollectionCommands(s: CollectionServices): void {
     return { uri: node.uri, path: node.path };
   };
 
+  /** An MCP request opens the MCP panel instead (and `send` connects and calls). */
+  const openMcp = async (uri: vscode.Uri, path: string[], send: boolean): Promise<boolean> => {
+    await s.store.load();
+    const request = s.store.get(uri)?.collection ? findRequest(s.store.get(uri)!.collection!, path) : undefined;
+    if (!request?.mcp) return false;
+    await vscode.commands.executeCommand(Commands.connectMcp, { url: request.url, headers: request.headers ?? [], source: { uri, path }, call: request.mcp, send });
+    return true;
+  };
+
   s.command(Commands.openSavedRequest, async (n?: StreamsNode) => {
     const { uri, path } = requestNode(n);
+    if (await openMcp(uri, path, false)) return undefined;
     return (await open(uri, path)).id;
   });
 
   s.command(Commands.sendSavedRequest, async (n?: StreamsNode) => {
     const { uri, path } = requestNode(n);
+    if (await openMcp(uri, path, true)) return undefined;
     const panel = await open(uri, path);
     return panel.send();
   });

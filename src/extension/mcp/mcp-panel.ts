@@ -17,7 +17,8 @@ import { MCP_PANEL_VIEW_TYPE } from '../../shared/ids';
 import { isMcpWebviewMessage, type McpForm, type McpHostToWebview, type McpListKind, type McpCallSummary, type McpLogEntry, type McpSnapshot, type McpWebviewToHost } from '../../shared/mcp-protocol';
 import { packItems } from '../../shared/packed';
 import { Batcher } from '../batcher';
-import type { ResolvedRequest } from '../collections/environments';
+import type { ResolvedRequest, SavedSource } from '../collections/environments';
+import type { SavedMcpCall } from '../../core/collections/model';
 import { readConfig } from '../config';
 import { log } from '../log';
 import { WebviewChannel } from '../panel/webview-channel';
@@ -28,8 +29,8 @@ import { ExchangeStore } from './exchange-store';
 /** What the panel needs from the extension. */
 export interface McpPanelServices {
   extensionUri: vscode.Uri;
-  /** Fills in `{{variables}}` and `{{secret:NAME}}` of the URL and headers. */
-  resolve?(spec: RequestSpec): Promise<ResolvedRequest>;
+  /** Fills in `{{variables}}` and `{{secret:NAME}}` of the URL and headers (from the environment of the collection `source` is in). */
+  resolve?(spec: RequestSpec, source?: SavedSource): Promise<ResolvedRequest>;
 }
 
 /** The list methods and the key of their items. */
@@ -56,16 +57,19 @@ export class McpPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   /** Opens a panel; `form` fills the connection form. */
-  static create(services: McpPanelServices, form: McpForm): McpPanel {
+  static create(services: McpPanelServices, form: McpForm, source?: SavedSource): McpPanel {
     const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
-    const panel = vscode.window.createWebviewPanel(MCP_PANEL_VIEW_TYPE, 'MCP', vscode.ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [root] });
-    return new McpPanel(panel, services, form);
+    const title = source ? `MCP: ${source.path.at(-1) ?? ''}` : 'MCP';
+    const panel = vscode.window.createWebviewPanel(MCP_PANEL_VIEW_TYPE, title, vscode.ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [root] });
+    return new McpPanel(panel, services, form, source);
   }
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly services: McpPanelServices,
     form: McpForm,
+    /** The saved request the panel was opened for: its collection's environment fills the variables. */
+    private readonly source?: SavedSource,
   ) {
     this.form = form;
     const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
@@ -94,7 +98,7 @@ export class McpPanel implements vscode.Disposable {
     this.shown = undefined;
     this.channel.post({ type: 'log/didClear' });
     const spec: RequestSpec = { method: 'POST', url: form.url, headers: form.headers };
-    const resolved = this.services.resolve ? await this.services.resolve(spec) : { spec, missing: [], secrets: [] };
+    const resolved = this.services.resolve ? await this.services.resolve(spec, this.source) : { spec, missing: [], secrets: [] };
     if (resolved.missing.length > 0) {
       const message = `No value for ${resolved.missing.map((m) => `{{${m}}}`).join(', ')}: set it in an environment or with Stream Viewer: Set Secret…`;
       void vscode.window.showErrorMessage(`Stream Viewer: ${message}`);
@@ -148,6 +152,20 @@ export class McpPanel implements vscode.Disposable {
     }
     const call = client.call(method, p);
     return call;
+  }
+
+  /** Makes a saved request's call, its params' variables filled in from the same environment. */
+  async callSaved(saved: SavedMcpCall): Promise<CallOutcome | undefined> {
+    let params = saved.params;
+    if (params !== undefined && this.services.resolve) {
+      // Each string is filled on its own through a one-value request: quotes in a value cannot break the JSON.
+      const strings: string[] = [];
+      JSON.stringify(params, (_k, v: unknown) => (typeof v === 'string' ? (strings.push(v), v) : v));
+      const r = await this.services.resolve({ method: 'POST', url: 'http://params.invalid/', headers: strings.map((value, i) => ({ name: `p${i}`, value })) }, this.source);
+      const filled = new Map(strings.map((v, i) => [v, r.spec.headers?.[i]?.value ?? v]));
+      params = JSON.parse(JSON.stringify(params, (_k, v: unknown) => (typeof v === 'string' ? (filled.get(v) ?? v) : v))) as RpcObject;
+    }
+    return this.call(saved.method, params)?.outcome;
   }
 
   /** Cancels a call in flight. */
