@@ -13,6 +13,8 @@ import { applyEdits, modify, parse } from 'jsonc-parser';
 export const COLLECTION_SOURCE = join(import.meta.dirname, 'demo.streams.json');
 /** Its name in the sandbox. */
 export const COLLECTION_FILE = 'demo.streams.json';
+/** A `.http` file and its environments, copied beside the collection when missing. */
+export const HTTP_FILES = ['demo.http', 'http-client.env.json'];
 /** The environment whose `baseUrl` names the demo server. */
 export const LOCAL_ENVIRONMENT = 'local';
 const PORT_SETTING = 'streamViewer.demo.port';
@@ -24,8 +26,12 @@ A folder to try Stream Viewer in; \`npm start\` opened it.
 
 - **Streams view** (the activity bar's Stream Viewer icon): \`${COLLECTION_FILE}\` holds a request for each of the
   demo server's streams: the seed article's SSE and its buggy variant, OpenAI, Anthropic, Gemini and Ollama
-  style LLM streams, NDJSON, a JSON text sequence, plain text and a 100 000-event burst. Click one to open it,
-  press Send (Ctrl/Cmd+Enter). Its \`local\` environment points \`{{baseUrl}}\` at the demo server.
+  style LLM streams, NDJSON, a JSON text sequence, plain text, a 100 000-event burst, a chat room and MCP
+  calls. Click one to open it, press Send (Ctrl/Cmd+Enter). Its \`local\` environment points \`{{baseUrl}}\` at the demo server.
+- **Testing view** (the flask icon): the requests with an \`expect\` block and the chat room's flow are tests; run
+  them there, or in a terminal here: \`node ../dist/cli.js test ${COLLECTION_FILE} --env local\`.
+- **\`demo.http\`**: the same kind of requests as a \`.http\` file; **▶ Stream** above each one streams it.
+- **MCP**: the collection's MCP folder, or **F1 → Stream Viewer: Connect to MCP Server…** on \`{{baseUrl}}/mcp\`.
 - **F1 → Stream Viewer: Open Demo Server**: a request on the same demo server, and its list of endpoints.
 - **F1 → Stream Viewer: New Request**: any URL of your own.
 
@@ -65,6 +71,15 @@ export function prepareSandbox(dir, { demoUrl, demoPort }) {
     if (local && local.baseUrl !== baseUrl) {
       notes.push(`${collection}: its "${LOCAL_ENVIRONMENT}" environment has baseUrl ${JSON.stringify(local.baseUrl)}, but the demo server is at ${baseUrl} this time; change baseUrl there to use it`);
     }
+  }
+
+  for (const name of HTTP_FILES) {
+    const file = join(dir, name);
+    if (existsSync(file)) continue;
+    let text = readFileSync(join(import.meta.dirname, name), 'utf8');
+    const env = parse(text)?.[LOCAL_ENVIRONMENT];
+    if (name.endsWith('.json') && env && env.baseUrl !== baseUrl) text = applyEdits(text, modify(text, [LOCAL_ENVIRONMENT, 'baseUrl'], baseUrl, FORMAT));
+    writeFileSync(file, text);
   }
 
   // Workspace settings reach the extension however VS Code is opened (desktop `code` takes no settings on its command line).

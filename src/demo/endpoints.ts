@@ -6,6 +6,7 @@ import * as basic from './basic-streams';
 import { anthropicMessages, geminiStream, ollamaChat, openAiChat } from './llm';
 import type { DemoRequest } from './stream-helpers';
 import { isMcpPath, serveMcp } from './mcp/endpoint';
+import { room } from './room';
 
 /** One endpoint. */
 export interface Endpoint {
@@ -35,6 +36,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { path: '/large', methods: 'GET', contentType: 'text/event-stream', description: 'A large fast stream. Params: count (default 100000), size (bytes per event), format=ndjson.', example: '/large?count=100000', handle: basic.large },
   { path: '/gzip', methods: 'GET', contentType: 'text/event-stream', description: 'SSE compressed with gzip, flushed per event. Params: count, interval.', example: '/gzip', handle: basic.gzipped },
   { path: '/drop', methods: 'GET', contentType: 'text/event-stream', description: 'Two events, half of a third, then the connection is cut.', example: '/drop', handle: basic.drop },
+  { path: '/room', methods: 'GET, POST', contentType: 'text/event-stream', description: 'A chat room: GET listens (SSE: "joined", then a "message" event, with an id, for each POST; Last-Event-ID replays what was missed), POST posts its body to every listener and answers 202 with how many got it. Params: room (default lobby).', example: '/room', handle: room },
   { path: '/mcp', methods: 'POST, GET, DELETE', contentType: 'text/event-stream', description: 'MCP server (official SDK) over Streamable HTTP, replies as SSE streams with event ids (resumable): tools echo, add, count (progress), slow (cancel it), prompt review, paged resources. /mcp/json replies with JSON bodies; /mcp/broken/<rule> break one spec rule each.', example: '/mcp', handle: serveMcp },
   { path: '/status/:code', methods: 'any', contentType: 'application/json', description: 'Answers with that HTTP status and a JSON error body.', example: '/status/401', handle: () => undefined },
 ];

@@ -12,6 +12,7 @@ import Ajv from 'ajv';
 import { route } from '../../src/demo/endpoints';
 import { startDemoServer, type DemoServer } from '../../src/demo/server';
 import type { Collection, Folder, SavedRequest } from '../../src/core/collections/model';
+import { parseHttpFile } from '../../src/core/http-file/parse';
 // @ts-expect-error: plain ES module run by `npm start`, no types.
 import { COLLECTION_FILE, COLLECTION_SOURCE, prepareSandbox } from '../../scripts/sandbox/prepare.mjs';
 import { ofType, runCli, type CliResult } from './helpers/cli';
@@ -60,15 +61,30 @@ describe('the sandbox collection of the demo server', () => {
       it(`runs "${name}" to the end of its stream, with events`, async () => {
         const r = await runs.get(name)!;
         assert.equal(r.code, 0, r.stderr);
+        if (request.mcp) {
+          // An MCP request: initialize, then its call, answered with a result.
+          const call = ofType(r, 'call').find((c) => c.method === request.mcp!.method);
+          assert.equal(call?.state, 'result', JSON.stringify(call));
+          return;
+        }
         const [response] = ofType(r, 'response');
-        assert.equal(response?.status, 200);
-        assert.equal(response?.format, formats[route(pathOf(request))!.contentType]);
+        const posting = request.method === 'POST' && pathOf(request) === '/room';
+        assert.equal(response?.status, posting ? 202 : 200);
+        if (!posting) assert.equal(response?.format, formats[route(pathOf(request))!.contentType]);
         const end = r.lines.at(-1)!;
         assert.equal(end.type, 'end');
-        assert.equal(end.reason, 'eof');
+        // A stream that never ends (the chat room's listener) is stopped by its expect block's stopAfterMs.
+        assert.equal(end.reason, request.expect?.stopAfterMs === undefined ? 'eof' : 'aborted');
         assert.ok(Number(end.events) > 0, `no events: ${JSON.stringify(end)}`);
       });
     }
+
+    it('passes its own tests (expect blocks and the chat room flow) with stream-viewer test', async () => {
+      const file = join(root, 'scripts', 'sandbox', 'demo.streams.json');
+      const r = await runCli(['test', file, '--env', 'local', '--var', `baseUrl=${demo.url.replace(/\/$/, '')}`, '--reporter', 'json']);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.match(r.stdout, /A post reaches the listeners/);
+    });
   });
 
   describe('copied into the sandbox by npm start', () => {
@@ -85,6 +101,9 @@ describe('the sandbox collection of the demo server', () => {
       assert.equal(copied.environments?.find((e) => e.name === 'local')?.variables.baseUrl, 'http://127.0.0.1:4567');
       assert.deepEqual(requestsOf(copied), requests);
       assert.ok(existsSync(join(dir, 'README.md')));
+      assert.deepEqual(JSON.parse(readFileSync(join(dir, 'http-client.env.json'), 'utf8')), { local: { baseUrl: 'http://127.0.0.1:4567' } });
+      const http = parseHttpFile(readFileSync(join(dir, 'demo.http'), 'utf8'));
+      assert.deepEqual(http.blocks.map((b) => [b.name, b.unsupported]), [['seed', undefined], ['chat', undefined], ['post', undefined]]);
       assert.equal((JSON.parse(readFileSync(join(dir, '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>)['streamViewer.demo.port'], 4567);
     });
 
