@@ -66,7 +66,7 @@ class App {
 
   constructor(root: HTMLElement) {
     this.headers = new KvTable({ namePlaceholder: 'Header', valuePlaceholder: 'Value', suggestions: ['Authorization', 'X-API-Key', 'Origin'], onChange: (rows) => this.update({ headers: rows }) });
-    this.items = new ItemPane((method, params) => this.send(method, params));
+    this.items = new ItemPane((method, params, resume) => this.send(method, params, resume));
     this.log = new RpcLogView({ showExchange: (n) => post({ type: 'exchange/show', exchange: n }), cancel: (id) => post({ type: 'mcp/cancel', id }) });
     this.timeline = new TimelineView({ maxItems: 50_000, maxBytes: 64 * 1024 * 1024 }, {
       copy: (text) => post({ type: 'clipboard/copy', text }),
@@ -199,8 +199,8 @@ class App {
     post({ type: 'mcp/connect', form: this.form });
   }
 
-  private send(method: string, params: RpcObject | undefined): void {
-    post({ type: 'mcp/call', method, ...(params === undefined ? {} : { params }) });
+  private send(method: string, params: RpcObject | undefined, resume = false): void {
+    post({ type: 'mcp/call', method, ...(params === undefined ? {} : { params }), ...(resume ? { resume } : {}) });
   }
 
   private renderSession(): void {

@@ -7,7 +7,7 @@
  * panel ends the session.
  */
 import * as vscode from 'vscode';
-import { McpClient, type CallOutcome, type McpEvent } from '../../core/mcp/client';
+import { McpClient, type CallOptions, type CallOutcome, type McpEvent } from '../../core/mcp/client';
 import type { RpcId, RpcObject } from '../../core/mcp/jsonrpc';
 import type { RpcCall } from '../../core/mcp/rpc-log';
 import { MCP_PROTOCOL_VERSIONS } from '../../core/mcp/versions';
@@ -143,15 +143,14 @@ export class McpPanel implements vscode.Disposable {
   }
 
   /** Sends a request; a tool call asks for progress unless its params already do. */
-  call(method: string, params?: RpcObject): { id: RpcId; outcome: Promise<CallOutcome> } | undefined {
+  call(method: string, params?: RpcObject, options: CallOptions = {}): { id: RpcId; outcome: Promise<CallOutcome> } | undefined {
     const client = this.client;
     if (!client) return undefined;
     let p = params;
     if (method === 'tools/call' && p && !(typeof p._meta === 'object' && p._meta !== null && 'progressToken' in p._meta)) {
       p = { ...p, _meta: { ...(typeof p._meta === 'object' && p._meta !== null ? (p._meta as RpcObject) : {}), progressToken: `progress-${++progressTokens}` } };
     }
-    const call = client.call(method, p);
-    return call;
+    return client.call(method, p, options);
   }
 
   /** Makes a saved request's call, its params' variables filled in from the same environment. */
@@ -195,7 +194,7 @@ export class McpPanel implements vscode.Disposable {
           await this.list(m.list);
           return;
         case 'mcp/call':
-          this.call(m.method, m.params);
+          this.call(m.method, m.params, { resume: m.resume === true });
           return;
         case 'mcp/cancel':
           await this.cancel(m.id);
