@@ -74,6 +74,8 @@ export type McpWebviewToHost =
   /** tools/call, prompts/get, resources/read, ping… with its params; `resume` drops the reply stream after its first event and resumes it with Last-Event-ID. */
   | { type: 'mcp/call'; method: string; params?: RpcObject; resume?: boolean }
   | { type: 'mcp/cancel'; id: RpcId }
+  /** Check what a browser client would meet (CORS preflight, Origin check). */
+  | { type: 'mcp/probe' }
   /** Show this HTTP exchange in the timeline. */
   | { type: 'exchange/show'; exchange: number }
   | { type: 'raw/get'; requestId: string; from: number; to: number }
@@ -120,6 +122,7 @@ export function isMcpWebviewMessage(x: unknown): x is McpWebviewToHost {
   switch (type) {
     case 'webview/ready':
     case 'mcp/disconnect':
+    case 'mcp/probe':
       return true;
     case 'mcp/connect':
       return isMcpForm(x.form);

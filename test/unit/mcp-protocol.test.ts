@@ -10,6 +10,7 @@ describe('MCP panel messages from the webview', () => {
       { type: 'webview/ready' },
       { type: 'mcp/connect', form },
       { type: 'mcp/disconnect' },
+      { type: 'mcp/probe' },
       { type: 'mcp/list', list: 'templates' },
       { type: 'mcp/call', method: 'tools/call', params: { name: 'echo' }, resume: true },
       { type: 'mcp/call', method: 'ping' },

@@ -43,6 +43,10 @@ const LISTS: Record<McpListKind, { method: string; key: string; capability: stri
 
 let progressTokens = 0;
 
+/** The origin of a browser-based inspector page, for the preflight; and one no server serves. */
+const INSPECTOR_ORIGIN = 'http://localhost:6274';
+const FOREIGN_ORIGIN = 'http://attacker.example';
+
 /** One MCP panel and its session. */
 export class McpPanel implements vscode.Disposable {
   private readonly channel: WebviewChannel<McpHostToWebview, McpWebviewToHost, McpSnapshot>;
@@ -73,6 +77,7 @@ export class McpPanel implements vscode.Disposable {
   ) {
     this.form = form;
     const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'icon.png');
     panel.webview.html = webviewHtml(panel.webview, root, 'MCP', 'mcp');
     this.batcher = new Batcher<McpLogEntry | null>(readConfig().batchIntervalMs, (entries) => this.flush(entries));
@@ -167,6 +172,12 @@ export class McpPanel implements vscode.Disposable {
     return this.call(saved.method, params)?.outcome;
   }
 
+  /** Checks what a browser client would meet: the CORS preflight and whether a foreign Origin is refused. */
+  async probe(): Promise<void> {
+    await this.client?.probeCors(INSPECTOR_ORIGIN);
+    await this.client?.probeOrigin(FOREIGN_ORIGIN);
+  }
+
   /** Cancels a call in flight. */
   async cancel(id: RpcId): Promise<void> {
     await this.client?.cancel(id);
@@ -195,6 +206,9 @@ export class McpPanel implements vscode.Disposable {
           return;
         case 'mcp/call':
           this.call(m.method, m.params, { resume: m.resume === true });
+          return;
+        case 'mcp/probe':
+          await this.probe();
           return;
         case 'mcp/cancel':
           await this.cancel(m.id);
