@@ -39,7 +39,8 @@ Options:
       --resume                 drop the reply stream after its first event with an id and
                                resume it with Last-Event-ID (checks nothing is lost or repeated)
       --cancel-after <ms>      cancel the method (notifications/cancelled) after this long
-      --probe                  also check the CORS preflight and that an ended session gets 404
+      --probe                  also check the CORS preflight, that a foreign Origin is refused,
+                               and that an ended session gets 404
       --timeout <ms>           give up on an exchange when nothing arrives for this long
       --record <dir>           record each HTTP exchange into dir (NN-purpose.streamrec.jsonl),
                                to replay, export or diff like any stream
@@ -51,6 +52,9 @@ Exit codes: 0 the method succeeded, 1 a JSON-RPC error, no response, or a broken
 
 /** The origin a browser-based inspector page runs on: what the preflight probe claims to be. */
 const PROBE_ORIGIN = 'http://localhost:6274';
+
+/** A page no MCP server serves: a server that answers it does not check Origin. */
+const FOREIGN_ORIGIN = 'http://attacker.example';
 
 function header(text: string): KeyValue {
   const colon = text.indexOf(':');
@@ -192,7 +196,10 @@ async function runMcpSession(o: McpRun, stdout: NodeJS.WriteStream): Promise<num
   let outcome: CallOutcome = await client.connect();
   if (outcome.kind === 'result') {
     if (o.listen) client.listen();
-    if (o.probe) await client.probeCors(PROBE_ORIGIN);
+    if (o.probe) {
+      await client.probeCors(PROBE_ORIGIN);
+      await client.probeOrigin(FOREIGN_ORIGIN);
+    }
     const call = client.call(o.method, o.params, { resume: o.resume });
     checker.watch(call.id);
     const timer = o.cancelAfter === undefined ? undefined : setTimeout(() => void client.cancel(call.id), o.cancelAfter);

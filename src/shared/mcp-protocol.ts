@@ -71,9 +71,11 @@ export type McpWebviewToHost =
   | { type: 'mcp/connect'; form: McpForm }
   | { type: 'mcp/disconnect' }
   | { type: 'mcp/list'; list: McpListKind }
-  /** tools/call, prompts/get, resources/read, ping… with its params. */
-  | { type: 'mcp/call'; method: string; params?: RpcObject }
+  /** tools/call, prompts/get, resources/read, ping… with its params; `resume` drops the reply stream after its first event and resumes it with Last-Event-ID. */
+  | { type: 'mcp/call'; method: string; params?: RpcObject; resume?: boolean }
   | { type: 'mcp/cancel'; id: RpcId }
+  /** Check what a browser client would meet (CORS preflight, Origin check). */
+  | { type: 'mcp/probe' }
   /** Show this HTTP exchange in the timeline. */
   | { type: 'exchange/show'; exchange: number }
   | { type: 'raw/get'; requestId: string; from: number; to: number }
@@ -120,13 +122,14 @@ export function isMcpWebviewMessage(x: unknown): x is McpWebviewToHost {
   switch (type) {
     case 'webview/ready':
     case 'mcp/disconnect':
+    case 'mcp/probe':
       return true;
     case 'mcp/connect':
       return isMcpForm(x.form);
     case 'mcp/list':
       return LISTS.includes(x.list as McpListKind);
     case 'mcp/call':
-      return typeof x.method === 'string' && x.method !== '' && (x.params === undefined || isJsonObject(x.params));
+      return typeof x.method === 'string' && x.method !== '' && (x.params === undefined || isJsonObject(x.params)) && (x.resume === undefined || typeof x.resume === 'boolean');
     case 'mcp/cancel':
       return isId(x.id);
     case 'exchange/show':

@@ -45,6 +45,15 @@ describe('the MCP panel in a real VS Code', () => {
     await panel.locator('.segment', { hasText: 'Resources' }).click();
     assert.equal(await panel.locator('.mcp-item').count(), 5);
     assert.match(await panel.locator('.mcp-list-note').innerText(), /5 in 3 pages/);
+    // Drop & resume: the reply stream is dropped after its first event and resumed with Last-Event-ID.
+    await panel.locator('.segment', { hasText: 'Tools' }).click();
+    await panel.locator('.mcp-item', { hasText: 'count' }).click();
+    await panel.locator('.form-input[aria-label="delayMs"]').fill('100');
+    await panel.locator('input[aria-label="Test resumption"]').check();
+    await panel.locator('vscode-button', { hasText: 'Call tool' }).click();
+    await panel.locator('.rpc-line', { hasText: 'GET resume' }).waitFor({ timeout: 15_000 });
+    await panel.locator('.rpc-line', { hasText: 'tools/call #' }).last().locator('.rpc-result').waitFor({ timeout: 15_000 });
+    assert.equal(await panel.locator('.mcp-problem').count(), 0, 'nothing lost or repeated');
   });
 
   it('shows a broken server\'s spec check with its fix', async () => {

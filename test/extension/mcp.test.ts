@@ -62,6 +62,20 @@ describe('the MCP panel', () => {
     assert.ok(s.timelineRows.some((r) => r.includes('say \\"hi\\" via ••••••')), `the filled-in params came back, the secret masked: ${s.timelineRows.join(' | ')}`);
   });
 
+  it('checks browser access on request: a server that answers any origin is flagged', async () => {
+    const open = url.replace(/\/mcp$/, '/mcp/broken/origin');
+    const panel = await vscode.commands.executeCommand<McpPanel>(Commands.connectMcp, open);
+    await panel.connect({ url: open, headers: [], protocolVersion: '', listen: false });
+    await panel.probe();
+    await until('the Origin finding in the webview', async () => (await panel.inspect()).diagnostics.includes('mcp-origin-not-validated'));
+    const sdk = await vscode.commands.executeCommand<McpPanel>(Commands.connectMcp, url);
+    await sdk.connect({ url, headers: [], protocolVersion: '', listen: false });
+    await sdk.probe();
+    // The foreign-origin initialize is refused with 403 and a JSON-RPC error.
+    await until('the checks to be logged', async () => (await sdk.inspect()).calls.some((c) => /^initialize #(?!1 )\d+ error$/.test(c)));
+    assert.deepEqual((await sdk.inspect()).diagnostics, [], 'the SDK demo refuses a foreign Origin and answers the preflight');
+  });
+
   it('shows the spec checks of a broken server', async () => {
     const broken = url.replace(/\/mcp$/, '/mcp/broken/session-changed');
     const panel = await vscode.commands.executeCommand<McpPanel>(Commands.connectMcp, broken);

@@ -117,7 +117,8 @@ describe('stream-viewer mcp', () => {
     const r = await runCli(['mcp', `${base}mcp`, 'ping', '--probe', '--json']);
     assert.equal(r.code, 0, r.stdout);
     assert.deepEqual(codes(r), []);
-    assert.deepEqual(exchanges(r).map((e) => e.method), ['POST', 'POST', 'OPTIONS', 'POST', 'DELETE', 'POST']);
+    assert.deepEqual(exchanges(r).map((e) => `${e.method} ${e.purpose}`), ['POST initialize', 'POST notifications/initialized', 'OPTIONS preflight', 'POST origin check', 'POST ping', 'DELETE end session', 'POST ping']);
+    assert.equal(ofType(r, 'response').find((x) => x.exchange === 4)!.status, 403, 'a foreign Origin is refused');
     assert.equal(ofType(r, 'response').at(-1)!.status, 404);
   });
 
@@ -141,6 +142,7 @@ describe('stream-viewer mcp', () => {
     ['ended-session-200', 'mcp-ended-session-not-404', ['--probe']],
     ['cors', 'mcp-cors-preflight', ['--probe']],
     ['cors', 'mcp-cors-session-id-not-exposed', []],
+    ['origin', 'mcp-origin-not-validated', ['--probe']],
   ];
   for (const [rule, code, extra] of broken) {
     it(`reports ${code} against /mcp/broken/${rule}, with its fix, and exits 1`, async () => {

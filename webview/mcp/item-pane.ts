@@ -8,8 +8,8 @@ import type { McpListKind, RpcObject } from '../../src/shared/mcp-protocol';
 import { h, replaceChildren } from '../dom';
 import { SchemaForm } from './schema-form';
 
-/** Sends a request: method and params. */
-export type SendCall = (method: string, params: RpcObject) => void;
+/** Sends a request: method and params; `resume` tests resumption on its reply stream. */
+export type SendCall = (method: string, params: RpcObject, resume?: boolean) => void;
 
 function str(x: unknown): string {
   return typeof x === 'string' ? x : '';
@@ -57,12 +57,14 @@ export class ItemPane {
     switch (list) {
       case 'tools': {
         const form = new SchemaForm(it.inputSchema);
+        const resume = h('input', { type: 'checkbox', class: 'form-check', 'aria-label': 'Test resumption' });
         const call = button('Call tool', 'play', () => {
           const r = form.read();
           if (r.error) error.textContent = r.error;
-          else this.send('tools/call', { name, arguments: r.value ?? {} });
+          else this.send('tools/call', { name, arguments: r.value ?? {} }, resume.checked);
         });
-        replaceChildren(this.element, ...head, form.element, h('div', { class: 'item-actions' }, call, error));
+        const resumeLabel = h('label', { class: 'raw-toggle muted', title: 'Drop the reply stream after its first event with an id, reconnect with Last-Event-ID, and check nothing is lost or repeated' }, resume, ' Drop & resume');
+        replaceChildren(this.element, ...head, form.element, h('div', { class: 'item-actions' }, call, resumeLabel, error));
         return;
       }
       case 'prompts': {

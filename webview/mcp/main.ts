@@ -48,6 +48,7 @@ class App {
   private readonly connectButton = h('vscode-button', { icon: 'plug', class: 'mcp-connect-button' }, 'Connect');
   private readonly disconnectButton = h('vscode-button', { icon: 'debug-disconnect', secondary: true, disabled: true }, 'Disconnect');
   private readonly pingButton = h('vscode-button', { icon: 'pulse', secondary: true, disabled: true }, 'Ping');
+  private readonly probeButton = h('vscode-button', { icon: 'shield', secondary: true, disabled: true, title: 'Check what a browser client would meet: the CORS preflight, and whether a page on a foreign origin is refused' }, 'Check browser access');
   private readonly headers: KvTable;
   private readonly session = h('div', { class: 'mcp-session muted' }, 'Not connected.');
   private readonly tabs = h('div', { class: 'segmented mcp-tabs', role: 'tablist' });
@@ -66,7 +67,7 @@ class App {
 
   constructor(root: HTMLElement) {
     this.headers = new KvTable({ namePlaceholder: 'Header', valuePlaceholder: 'Value', suggestions: ['Authorization', 'X-API-Key', 'Origin'], onChange: (rows) => this.update({ headers: rows }) });
-    this.items = new ItemPane((method, params) => this.send(method, params));
+    this.items = new ItemPane((method, params, resume) => this.send(method, params, resume));
     this.log = new RpcLogView({ showExchange: (n) => post({ type: 'exchange/show', exchange: n }), cancel: (id) => post({ type: 'mcp/cancel', id }) });
     this.timeline = new TimelineView({ maxItems: 50_000, maxBytes: 64 * 1024 * 1024 }, {
       copy: (text) => post({ type: 'clipboard/copy', text }),
@@ -86,6 +87,7 @@ class App {
     this.connectButton.addEventListener('click', () => this.connect());
     this.disconnectButton.addEventListener('click', () => post({ type: 'mcp/disconnect' }));
     this.pingButton.addEventListener('click', () => this.send('ping', undefined));
+    this.probeButton.addEventListener('click', () => post({ type: 'mcp/probe' }));
     for (const { kind, label } of LISTS) {
       const b = h('button', { class: 'segment', role: 'tab', 'data-kind': kind }, label);
       b.addEventListener('click', () => {
@@ -103,7 +105,7 @@ class App {
         h(
           'section',
           { class: 'mcp-connect' },
-          h('div', { class: 'request-bar' }, h('div', { class: 'url-field' }, this.url), this.version, h('label', { class: 'mcp-listen', title: 'Open the GET stream for messages the server sends on its own' }, this.listen, ' Listen'), this.connectButton, this.disconnectButton, this.pingButton),
+          h('div', { class: 'request-bar' }, h('div', { class: 'url-field' }, this.url), this.version, h('label', { class: 'mcp-listen', title: 'Open the GET stream for messages the server sends on its own' }, this.listen, ' Listen'), this.connectButton, this.disconnectButton, this.pingButton, this.probeButton),
           h('details', { class: 'mcp-headers' }, h('summary', { class: 'muted' }, 'Headers'), this.headers.element),
           this.session,
         ),
@@ -199,14 +201,15 @@ class App {
     post({ type: 'mcp/connect', form: this.form });
   }
 
-  private send(method: string, params: RpcObject | undefined): void {
-    post({ type: 'mcp/call', method, ...(params === undefined ? {} : { params }) });
+  private send(method: string, params: RpcObject | undefined, resume = false): void {
+    post({ type: 'mcp/call', method, ...(params === undefined ? {} : { params }), ...(resume ? { resume } : {}) });
   }
 
   private renderSession(): void {
     const s = this.state;
     this.disconnectButton.toggleAttribute('disabled', !s.connected);
     this.pingButton.toggleAttribute('disabled', !s.connected);
+    this.probeButton.toggleAttribute('disabled', !s.connected);
     if (!s.connected) {
       replaceChildren(this.session, h('span', { class: 'mcp-dot' }), s.sessionId ? `Session ${s.sessionId} ended.` : 'Not connected.');
       return;

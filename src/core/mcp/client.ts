@@ -23,6 +23,9 @@ export type { CallOptions, CallOutcome, ExchangeInfo, McpClientOptions, McpEvent
 
 const ACCEPT = 'application/json, text/event-stream';
 
+/** The purpose of the exchange that checks the server refuses a foreign Origin. */
+const ORIGIN_CHECK = 'origin check';
+
 /** GETs tried to resume one stream while the server still holds the dropped one (409). */
 const RESUME_ATTEMPTS = 4;
 
@@ -178,6 +181,24 @@ export class McpClient {
     const o = await this.open({ method: 'OPTIONS', url: this.options.url, headers }, 'preflight').exchange.done;
     const problem = preflightProblem(o, origin, wanted);
     if (problem) this.report(mcpFindings.corsPreflight(problem));
+  }
+
+  /**
+   * An initialize as a page on `origin` would send it: a server must refuse
+   * origins it does not serve. A session it opens anyway is ended at once.
+   */
+  async probeOrigin(origin: string): Promise<void> {
+    const id = this.nextId++;
+    const message: RpcRequest = { jsonrpc: '2.0', id, method: 'initialize', params: { protocolVersion: this.state.protocolVersion ?? MCP_PROTOCOL_VERSIONS[0], capabilities: {}, clientInfo: { name: 'origin-check', version: '0' } } };
+    const user = (this.options.headers ?? []).filter((h) => h.enabled !== false && h.name.toLowerCase() !== 'origin');
+    const headers = [...user, { name: 'Accept', value: ACCEPT }, { name: 'Origin', value: origin }];
+    const { exchange } = this.open({ method: 'POST', url: this.options.url, headers, body: message, timeoutMs: this.options.timeoutMs }, ORIGIN_CHECK, message);
+    const o = await exchange.done;
+    this.log.settle(id, 'no-response');
+    if (o.status === undefined || o.status >= 300) return;
+    this.report(mcpFindings.originNotValidated(origin, o.status));
+    const opened = o.headers['mcp-session-id'];
+    if (opened !== undefined) await this.open({ method: 'DELETE', url: this.options.url, headers: [...user, { name: 'Mcp-Session-Id', value: opened }] }, 'end origin-check session').exchange.done;
   }
 
   /** Drops every exchange at once. */
@@ -337,6 +358,8 @@ export class McpClient {
   /** The session id: issued by the reply to initialize, the same on every reply after it. */
   private onHead(headers: Record<string, string>, purpose: string): void {
     const got = headers['mcp-session-id'];
+    // The origin check opens a session of its own: not this one.
+    if (purpose === ORIGIN_CHECK) return;
     if (purpose === 'initialize' && got !== this.state.sessionId) this.setState({ ...this.state, sessionId: got });
     const issued = this.state.sessionId;
     if (purpose !== 'initialize' && got !== undefined && issued !== undefined && got !== issued) this.report(mcpFindings.sessionIdChanged(issued, got));

@@ -23,6 +23,7 @@ export const MCP_DIAGNOSTIC_CODES = [
   'mcp-ended-session-not-404',
   'mcp-cors-preflight',
   'mcp-cors-session-id-not-exposed',
+  'mcp-origin-not-validated',
   'mcp-protocol-version-unsupported',
 ] as const;
 
@@ -131,6 +132,12 @@ export const mcpFindings = {
     severity: 'warning',
     message: 'The server allows other origins (Access-Control-Allow-Origin) and sends Mcp-Session-Id, but does not list it in Access-Control-Expose-Headers: a browser client cannot read the session id, and every call after initialize fails.',
     fix: 'Add Access-Control-Expose-Headers: Mcp-Session-Id (and MCP-Protocol-Version) to the responses.',
+  }),
+  originNotValidated: (origin: string, status: number): McpFinding => ({
+    code: 'mcp-origin-not-validated',
+    severity: 'warning',
+    message: `The server answered initialize from a page on ${origin} with HTTP ${status}: it does not check Origin, so any website a user visits can reach it (for a server on localhost, through DNS rebinding).`,
+    fix: 'Check the Origin header of every request against the origins you serve and answer others 403 (SDK: enableDnsRebindingProtection with allowedOrigins and allowedHosts).',
   }),
   versionUnsupported: (offered: string, got: unknown): McpFinding => ({
     code: 'mcp-protocol-version-unsupported',

@@ -7,6 +7,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { DemoRequest } from '../stream-helpers';
+import { originAllowed } from './origin';
 
 /** The faults, by the path segment that selects them. */
 export const BROKEN_MCP_RULES = {
@@ -20,6 +21,7 @@ export const BROKEN_MCP_RULES = {
   'resume-loses': 'replays nothing of a dropped stream on Last-Event-ID',
   'ended-session-200': 'keeps answering a session it ended with DELETE',
   cors: 'refuses the CORS preflight and hides Mcp-Session-Id from browsers',
+  origin: 'answers pages on any origin (no Origin check)',
   expiring: 'no fault: a client\'s first session (initialize with id 1) has ended by its first call, as after a restart, and gets 404, as the spec asks',
 } as const;
 
@@ -73,6 +75,7 @@ export async function serveBrokenMcp(r: DemoRequest, rule: BrokenMcpRule): Promi
     else res.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'GET, POST, DELETE', 'Access-Control-Allow-Headers': '*' }).end();
     return;
   }
+  if (rule !== 'origin' && !originAllowed(r)) return;
   const sid = req.headers['mcp-session-id'];
   if (req.method === 'DELETE') {
     if (typeof sid === 'string') rememberEnded(sid);

@@ -1,7 +1,6 @@
 /** Routes `/mcp`, `/mcp/json` and `/mcp/broken/<rule>` of the demo server. */
 import type { DemoRequest } from '../stream-helpers';
 import { BROKEN_MCP_RULES, serveBrokenMcp, type BrokenMcpRule } from './broken';
-import { serveSdkMcp } from './sdk-endpoint';
 
 /** Whether a path is one of the MCP endpoints. */
 export function isMcpPath(path: string): boolean {
@@ -12,5 +11,6 @@ export function isMcpPath(path: string): boolean {
 export function serveMcp(r: DemoRequest): Promise<void> {
   const path = r.url.pathname;
   if (path.startsWith('/mcp/broken/')) return serveBrokenMcp(r, path.slice(12) as BrokenMcpRule);
-  return serveSdkMcp(r, path === '/mcp/json');
+  // The SDK (and zod's schemas) load on the first MCP request, not when the demo server (or the extension) starts.
+  return import('./sdk-endpoint').then(({ serveSdkMcp }) => serveSdkMcp(r, path === '/mcp/json'));
 }

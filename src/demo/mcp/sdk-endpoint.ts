@@ -8,6 +8,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { DemoRequest } from '../stream-helpers';
 import { OrderedEventStore } from './event-store';
+import { originAllowed } from './origin';
 import { createDemoMcpServer } from './sdk-server';
 
 /** Sessions of both modes, by session id (ids are random, so the modes never meet). */
@@ -34,6 +35,7 @@ export async function serveSdkMcp(r: DemoRequest, json: boolean): Promise<void> 
     res.writeHead(204, { 'Access-Control-Allow-Methods': 'GET, POST, DELETE', 'Access-Control-Allow-Headers': 'Content-Type, Accept, Authorization, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID', 'Access-Control-Max-Age': '600' }).end();
     return;
   }
+  if (!originAllowed(r)) return;
   const body = parsed(r.body);
   const id = req.headers['mcp-session-id'];
   let transport = typeof id === 'string' ? sessions.get(id) : undefined;

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { SavedMcpCall } from '../../core/collections/model';
 import type { KeyValue } from '../../core/spec';
 import { isJsonObject } from '../../shared/json-object';
-import { Commands } from '../../shared/ids';
+import { Commands, MCP_PANEL_VIEW_TYPE } from '../../shared/ids';
+import { isMcpForm } from '../../shared/mcp-protocol';
 import type { SavedSource } from '../collections/environments';
 import { readConfig } from '../config';
 import { log } from '../log';
@@ -23,7 +24,7 @@ function isSavedTarget(x: unknown): x is SavedMcpTarget {
   return isJsonObject(x) && typeof x.url === 'string' && Array.isArray(x.headers) && isJsonObject(x.call) && isJsonObject(x.source);
 }
 
-/** Registers the command; it returns the panel it opened (tests drive it). */
+/** Registers the command (it returns the panel it opened: tests drive it) and brings MCP panels back after a window reload. */
 export function registerMcpCommand(context: vscode.ExtensionContext, resolve: McpPanelServices['resolve']): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.connectMcp, async (target?: unknown) => {
@@ -44,6 +45,14 @@ export function registerMcpCommand(context: vscode.ExtensionContext, resolve: Mc
         void vscode.window.showErrorMessage(`Stream Viewer: ${message}`);
         return undefined;
       }
+    }),
+    vscode.window.registerWebviewPanelSerializer(MCP_PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown) {
+        // The form comes back; the session does not (its server may have ended it): Connect starts a new one.
+        const form = isMcpForm(state) ? state : { url: `http://127.0.0.1:${readConfig().demoPort}/mcp`, headers: [], protocolVersion: '', listen: true };
+        context.subscriptions.push(new McpPanel(webviewPanel, { extensionUri: context.extensionUri, resolve }, form));
+        return Promise.resolve();
+      },
     }),
   );
 }

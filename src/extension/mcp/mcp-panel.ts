@@ -7,7 +7,7 @@
  * panel ends the session.
  */
 import * as vscode from 'vscode';
-import { McpClient, type CallOutcome, type McpEvent } from '../../core/mcp/client';
+import { McpClient, type CallOptions, type CallOutcome, type McpEvent } from '../../core/mcp/client';
 import type { RpcId, RpcObject } from '../../core/mcp/jsonrpc';
 import type { RpcCall } from '../../core/mcp/rpc-log';
 import { MCP_PROTOCOL_VERSIONS } from '../../core/mcp/versions';
@@ -43,6 +43,10 @@ const LISTS: Record<McpListKind, { method: string; key: string; capability: stri
 
 let progressTokens = 0;
 
+/** The origin of a browser-based inspector page, for the preflight; and one no server serves. */
+const INSPECTOR_ORIGIN = 'http://localhost:6274';
+const FOREIGN_ORIGIN = 'http://attacker.example';
+
 /** One MCP panel and its session. */
 export class McpPanel implements vscode.Disposable {
   private readonly channel: WebviewChannel<McpHostToWebview, McpWebviewToHost, McpSnapshot>;
@@ -73,6 +77,7 @@ export class McpPanel implements vscode.Disposable {
   ) {
     this.form = form;
     const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'icon.png');
     panel.webview.html = webviewHtml(panel.webview, root, 'MCP', 'mcp');
     this.batcher = new Batcher<McpLogEntry | null>(readConfig().batchIntervalMs, (entries) => this.flush(entries));
@@ -143,15 +148,14 @@ export class McpPanel implements vscode.Disposable {
   }
 
   /** Sends a request; a tool call asks for progress unless its params already do. */
-  call(method: string, params?: RpcObject): { id: RpcId; outcome: Promise<CallOutcome> } | undefined {
+  call(method: string, params?: RpcObject, options: CallOptions = {}): { id: RpcId; outcome: Promise<CallOutcome> } | undefined {
     const client = this.client;
     if (!client) return undefined;
     let p = params;
     if (method === 'tools/call' && p && !(typeof p._meta === 'object' && p._meta !== null && 'progressToken' in p._meta)) {
       p = { ...p, _meta: { ...(typeof p._meta === 'object' && p._meta !== null ? (p._meta as RpcObject) : {}), progressToken: `progress-${++progressTokens}` } };
     }
-    const call = client.call(method, p);
-    return call;
+    return client.call(method, p, options);
   }
 
   /** Makes a saved request's call, its params' variables filled in from the same environment. */
@@ -166,6 +170,12 @@ export class McpPanel implements vscode.Disposable {
       params = JSON.parse(JSON.stringify(params, (_k, v: unknown) => (typeof v === 'string' ? (filled.get(v) ?? v) : v))) as RpcObject;
     }
     return this.call(saved.method, params)?.outcome;
+  }
+
+  /** Checks what a browser client would meet: the CORS preflight and whether a foreign Origin is refused. */
+  async probe(): Promise<void> {
+    await this.client?.probeCors(INSPECTOR_ORIGIN);
+    await this.client?.probeOrigin(FOREIGN_ORIGIN);
   }
 
   /** Cancels a call in flight. */
@@ -195,7 +205,10 @@ export class McpPanel implements vscode.Disposable {
           await this.list(m.list);
           return;
         case 'mcp/call':
-          this.call(m.method, m.params);
+          this.call(m.method, m.params, { resume: m.resume === true });
+          return;
+        case 'mcp/probe':
+          await this.probe();
           return;
         case 'mcp/cancel':
           await this.cancel(m.id);
