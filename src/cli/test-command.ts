@@ -9,7 +9,7 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { COLLECTION_SUFFIX } from '../core/collections/model';
+import { COLLECTION_SUFFIX, type Collection } from '../core/collections/model';
 import { SECRET_ENV_PREFIX, secretEnvName } from '../core/collections/resolver';
 import { listTests, testName } from '../core/testing/cases';
 import { runTests, type PlannedTest } from '../core/testing/runner';
@@ -40,6 +40,9 @@ Options:
 
 Secrets: {{secret:NAME}} comes from ${SECRET_ENV_PREFIX}<NAME>; values are masked in every report.
 Exit codes: 0 all passed, 1 a test failed, 2 bad usage or no tests found.`;
+
+/** How a file that cannot be read is named in reports. */
+const UNREADABLE_NAME = '(collection file)';
 
 /** Collection files under `dir` (no hidden folders, no node_modules), sorted. */
 function collectionsIn(dir: string, depth = 0): string[] {
@@ -97,7 +100,15 @@ function plan(values: Record<string, string | boolean | string[] | undefined>, p
   const secret = secretLookup(env, stderr);
   const out: PlannedTest[] = [];
   for (const file of filesOf(paths)) {
-    const c = readCollectionFile(file);
+    let c: Collection;
+    try {
+      c = readCollectionFile(file);
+    } catch (err) {
+      // One broken file is a test that could not run; the other files still run.
+      if (!(err instanceof UsageError)) throw err;
+      if (filter === undefined || file.toLowerCase().includes(filter)) out.push({ file, collection: { version: 1 }, test: { kind: 'file', path: [UNREADABLE_NAME], error: err.message }, context: { sources: {} } });
+      continue;
+    }
     const tests = listTests(c).filter((t) => filter === undefined || `${file} ${testName(t.path)}`.toLowerCase().includes(filter));
     if (tests.length === 0) continue;
     const environment = environmentOf(c, file, envName);

@@ -173,6 +173,29 @@ describe('stream-viewer test', () => {
     assert.doesNotMatch(r.stdout, /Bearer e/);
   });
 
+  it('reports a collection file that does not parse as a test that could not run, with all its problems, and runs the others', async () => {
+    const folder = mkdtempSync(join(dir, 'mixed-'));
+    writeFileSync(join(folder, 'a-bad.streams.json'), JSON.stringify({ version: 1, requests: [{ name: 'r', method: 'GET', url: 'http://x/', expect: { staus: 200, events: { min: 5, max: 1 } } }] }));
+    writeFileSync(join(folder, 'b-not-json.streams.json'), '{ "version": 1, ');
+    writeFileSync(join(folder, 'c.streams.json'), readFileSync(passing));
+    const junit = await runCli(['test', folder, '--env', 'local', '--reporter', 'junit'], env);
+    assert.equal(junit.code, 1, junit.stderr);
+    const result = await validateXML({ xml: [{ fileName: 'report.xml', contents: junit.stdout }], schema: [{ fileName: 'junit-10.xsd', contents: XSD }] });
+    assert.deepEqual(result.errors, []);
+    assert.match(junit.stdout, /<testsuite name="[^"]*a-bad\.streams\.json" [^>]*tests="1" failures="0" errors="1"/);
+    assert.match(junit.stdout, /<error message="[^"]*a-bad\.streams\.json: requests\[0\] "r"\.expect has an unknown key &quot;staus&quot;|<error message="[^"]*a-bad\.streams\.json: requests\[0\] &quot;r&quot;\.expect has an unknown key &quot;staus&quot;/);
+    assert.match(junit.stdout, /expect\.events\.min \(5\) is more than its max \(1\)/, 'every problem of the file, not only the first');
+    assert.match(junit.stdout, /b-not-json\.streams\.json: Not valid JSON/);
+    assert.match(junit.stdout, /<testsuite name="Orders" [^>]*tests="3" failures="0" errors="0"/, 'the good file still ran');
+    const json = await runCli(['test', folder, '--env', 'local', '--reporter', 'json'], env);
+    const report = JSON.parse(json.stdout) as { passed: number; errors: number; tests: { name: string; status: string }[] };
+    assert.deepEqual([report.passed, report.errors], [3, 2]);
+    assert.deepEqual(report.tests.slice(0, 2).map((t) => `${t.name}: ${t.status}`), ['(collection file): error', '(collection file): error']);
+    const pretty = await runCli(['test', folder, '--env', 'local'], env);
+    assert.match(pretty.stdout, /✖ .*a-bad\.streams\.json › \(collection file\)/);
+    assert.match(pretty.stdout, /3 passed, 2 could not run/);
+  });
+
   it('writes TAP 13 and exits 2 on bad usage', async () => {
     const tap = await runCli(['test', passing, '--env', 'local', '--reporter', 'tap'], env);
     assert.equal(tap.code, 0);
