@@ -38,8 +38,12 @@ Options:
                             stopAfterMs (default 60000)
       --no-color            plain output (also NO_COLOR=1)
 
-Secrets: {{secret:NAME}} comes from ${SECRET_ENV_PREFIX}<NAME>; values are masked in every report.
-Exit codes: 0 all passed, 1 a test failed, 2 bad usage or no tests found.`;
+Secrets: {{secret:NAME}} comes from ${SECRET_ENV_PREFIX}<NAME>; the values the
+tests use are masked in every report (a secret of 1-3 characters only where
+it stands alone, with a warning).
+A test that cannot run (a variable with no value, a collection file that
+does not parse) is reported as an error and the others still run.
+Exit codes: 0 all passed, 1 a test failed or could not run, 2 bad usage or no tests found.`;
 
 /** How a file that cannot be read is named in reports. */
 const UNREADABLE_NAME = '(collection file)';
