@@ -9,11 +9,11 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { COLLECTION_SUFFIX } from '../core/collections/model';
+import { COLLECTION_SUFFIX, type Collection } from '../core/collections/model';
 import { SECRET_ENV_PREFIX, secretEnvName } from '../core/collections/resolver';
 import { listTests, testName } from '../core/testing/cases';
 import { runTests, type PlannedTest } from '../core/testing/runner';
-import { maskSecrets } from '../core/secrets/mask';
+import { MIN_EMBEDDED_SECRET_LENGTH } from '../core/secrets/mask';
 import { UsageError } from './args';
 import { addVar, environmentOf, readCollectionFile } from './collection-file';
 import { palette } from './listing';
@@ -38,8 +38,15 @@ Options:
                             stopAfterMs (default 60000)
       --no-color            plain output (also NO_COLOR=1)
 
-Secrets: {{secret:NAME}} comes from ${SECRET_ENV_PREFIX}<NAME>; values are masked in every report.
-Exit codes: 0 all passed, 1 a test failed, 2 bad usage or no tests found.`;
+Secrets: {{secret:NAME}} comes from ${SECRET_ENV_PREFIX}<NAME>; the values the
+tests use are masked in every report (a secret of 1-3 characters only where
+it stands alone, with a warning).
+A test that cannot run (a variable with no value, a collection file that
+does not parse) is reported as an error and the others still run.
+Exit codes: 0 all passed, 1 a test failed or could not run, 2 bad usage or no tests found.`;
+
+/** How a file that cannot be read is named in reports. */
+const UNREADABLE_NAME = '(collection file)';
 
 /** Collection files under `dir` (no hidden folders, no node_modules), sorted. */
 function collectionsIn(dir: string, depth = 0): string[] {
@@ -69,20 +76,47 @@ function wholeNumber(flag: string, value: string | undefined, min: number): numb
   return n;
 }
 
+/**
+ * Secrets from `STREAM_VIEWER_SECRET_<NAME>`, with a warning (once per name,
+ * naming the variable, never the value) when a test uses one too short to
+ * mask reliably: it is masked only where it stands alone, since masking it
+ * inside words ("e••••••pected") would wreck the report and tell the secret.
+ */
+function secretLookup(env: NodeJS.ProcessEnv, stderr: NodeJS.WritableStream): (name: string) => string | undefined {
+  const warned = new Set<string>();
+  return (name) => {
+    const value = env[secretEnvName(name)];
+    if (value !== undefined && value !== '' && value.length < MIN_EMBEDDED_SECRET_LENGTH && !warned.has(name)) {
+      warned.add(name);
+      stderr.write(`stream-viewer: warning: ${secretEnvName(name)} is ${value.length} character${value.length === 1 ? '' : 's'} long: too short to mask reliably (it is masked only where it stands alone, not inside words); use a secret of ${MIN_EMBEDDED_SECRET_LENGTH} or more characters\n`);
+    }
+    return value;
+  };
+}
+
 /** Builds the plan from argv (throws UsageError). */
-function plan(values: Record<string, string | boolean | string[] | undefined>, paths: string[], env: NodeJS.ProcessEnv): PlannedTest[] {
+function plan(values: Record<string, string | boolean | string[] | undefined>, paths: string[], env: NodeJS.ProcessEnv, stderr: NodeJS.WritableStream): PlannedTest[] {
   const vars: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const v of (values.var as string[] | undefined) ?? []) addVar(vars, v);
   const envName = values.env as string | undefined;
   const filter = (values.filter as string | undefined)?.toLowerCase();
   const limitMs = wholeNumber('timeout', values.timeout as string | undefined, 1);
+  const secret = secretLookup(env, stderr);
   const out: PlannedTest[] = [];
   for (const file of filesOf(paths)) {
-    const c = readCollectionFile(file);
+    let c: Collection;
+    try {
+      c = readCollectionFile(file);
+    } catch (err) {
+      // One broken file is a test that could not run; the other files still run.
+      if (!(err instanceof UsageError)) throw err;
+      if (filter === undefined || file.toLowerCase().includes(filter)) out.push({ file, collection: { version: 1 }, test: { kind: 'file', path: [UNREADABLE_NAME], error: err.message }, context: { sources: {} } });
+      continue;
+    }
     const tests = listTests(c).filter((t) => filter === undefined || `${file} ${testName(t.path)}`.toLowerCase().includes(filter));
     if (tests.length === 0) continue;
     const environment = environmentOf(c, file, envName);
-    const context = { sources: { overrides: vars, environment, processEnv: env, secret: (name: string) => env[secretEnvName(name)] }, limitMs };
+    const context = { sources: { overrides: vars, environment, processEnv: env, secret }, limitMs };
     for (const test of tests) out.push({ file, collection: c, test, context });
   }
   return out;
@@ -109,11 +143,9 @@ export async function runTestCommand(argv: string[], env: NodeJS.ProcessEnv, std
   if (!(reporter in REPORTERS)) throw new UsageError(`--reporter takes ${Object.keys(REPORTERS).join(', ')}, got "${reporter}"`);
   if (positionals.length === 0) throw new UsageError('test needs a collection file or a folder: stream-viewer test <file.streams.json|folder>...');
   const jobs = wholeNumber('jobs', values.jobs, 1) ?? 1;
-  const tests = plan(values, positionals, env);
+  const tests = plan(values, positionals, env, stderr);
   if (tests.length === 0) throw new UsageError(`No tests found in ${positionals.join(', ')}${values.filter === undefined ? '' : ` matching "${values.filter}"`}: a test is a request with an "expect" block, or a flow`);
-  // Every secret the environment offers is masked, whichever test used it.
-  const secrets = Object.entries(env).filter(([k, v]) => k.startsWith(SECRET_ENV_PREFIX) && v).map(([, v]) => v!);
-  const write = (text: string): void => void stdout.write(maskSecrets(text, secrets));
+  // Reports render results whose messages were masked where they were made, with the secrets each test used.
   const color = values['no-color'] !== true && stdout.isTTY === true && !env.NO_COLOR;
   // Progress goes to stdout unless the report itself does; then to stderr, so a CI log still shows it.
   const progressOn = reporter === 'pretty' || values.out !== undefined ? stdout : stderr;
@@ -122,19 +154,19 @@ export async function runTestCommand(argv: string[], env: NodeJS.ProcessEnv, std
   const results = await runTests(tests, {
     jobs,
     bail: values.bail === true,
-    onResult: (t, r) => void progressOn.write(maskSecrets(progress.line(t, r), secrets)),
+    onResult: (t, r) => void progressOn.write(progress.line(t, r)),
   });
   const report: Report = { tests: tests.map((t, i) => ({ ...t, result: results[i] })), durationMs: performance.now() - started, name: basename(positionals[0]!) };
   // The pretty lines were printed as the tests finished: only the summary is left for stdout.
-  const text = maskSecrets(reporter === 'pretty' && values.out === undefined ? progress.summary(report) : REPORTERS[reporter](report, palette(color && values.out === undefined)), secrets);
+  const text = reporter === 'pretty' && values.out === undefined ? progress.summary(report) : REPORTERS[reporter](report, palette(color && values.out === undefined));
   if (values.out !== undefined) {
     try {
       writeFileSync(values.out, text);
     } catch (err) {
       throw new UsageError(`Cannot write ${values.out}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
     }
-  } else write(text);
+  } else stdout.write(text);
   // Unless the summary was the report, it closes the progress.
-  if (reporter !== 'pretty' || values.out !== undefined) progressOn.write(maskSecrets(progress.summary(report), secrets));
+  if (reporter !== 'pretty' || values.out !== undefined) progressOn.write(progress.summary(report));
   return results.every((r) => r?.ok === true) ? 0 : 1;
 }

@@ -23,6 +23,7 @@ import { StreamsTreeProvider } from './collections/tree-provider';
 import { HttpEnvironments } from './http/environments';
 import { registerHttpFiles } from './http/http-requests';
 import { registerStreamTests, type StreamTestsApi } from './testing/stream-tests';
+import { registerCollectionProblems } from './collections/problems';
 import { registerMcpCommand } from './mcp/commands';
 
 /** What `activate` returns, for tests and other extensions. */
@@ -188,6 +189,7 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
   registerCollectionCommands({ command, store, environments, secrets, activePanel: () => panels.active, openPanel: () => openPanel(), panels: () => panels.all(), saveHttp: (p) => http.save(p) });
   command(Commands.refreshCollections, () => store.load(true));
   registerImportCommand({ command, store });
+  registerCollectionProblems(context.subscriptions);
   const tests = registerStreamTests({ command, store, environments, secrets, showRecording: (rec, title) => openPanel().replay(rec, 0, title) }, context.subscriptions);
 
   registerRecordingCommands({ command, subscriptions: context.subscriptions, activePanel: () => panels.active, openPanel: () => openPanel(), version: String(context.extension.packageJSON.version ?? '') });

@@ -80,6 +80,26 @@ describe('Stream tests in the Testing view', () => {
     }
   });
 
+  it('the editor lists the problems only the parser finds, where they are, as stream-viewer test reports them', async () => {
+    const bad = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'parser.streams.json');
+    const collection = { version: 1, requests: [{ name: 'r', method: 'GET', url: 'http://x/', expect: { events: { min: 5, max: 1 }, jsonPath: [{ path: '$.[[' }] } }] };
+    await vscode.workspace.fs.writeFile(bad, Buffer.from(JSON.stringify(collection, null, 2), 'utf8'));
+    try {
+      const editor = await vscode.window.showTextDocument(bad);
+      const ours = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(bad).filter((d) => d.source === 'Stream Viewer');
+      const problems = await until('the parser\'s problems', () => (ours().length >= 2 ? ours() : undefined), 30_000);
+      const at = (re: RegExp): string => editor.document.getText(problems.find((d) => re.test(d.message))!.range);
+      assert.equal(at(/events\.min \(5\) is more than its max \(1\)/), '"min": 5');
+      assert.equal(at(/"\$\.\[\[" is not valid JSONPath: unexpected "\[" at column 3/), '"path": "$.[["');
+      // Fixed in the editor, the problem goes away as it is typed.
+      await editor.edit((e) => e.replace(problems.find((d) => /events\.min/.test(d.message))!.range, '"min": 0'));
+      await until('one problem left', () => (ours().length === 1 ? true : undefined), 10_000);
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(bad);
+    }
+  });
+
   it('runs them from the Testing view: a pass, a failure with its message at the request, a flow; the stream opens in the panel', async function () {
     this.timeout(60_000);
     // The workbench learns a controller's tests once something shows them: open the Testing view, then Run All

@@ -143,6 +143,59 @@ describe('stream-viewer test', () => {
     assert.doesNotMatch(xml, new RegExp(SECRET));
   });
 
+  it('masks the secrets the tests used in every reporter; a secret no test uses leaves the report as written', async () => {
+    const withUnused = { ...env, STREAM_VIEWER_SECRET_UNUSED: 'test', STREAM_VIEWER_SECRET_API_KEY: 'e' };
+    for (const reporter of ['pretty', 'junit', 'tap', 'json']) {
+      const r = await runCli(['test', dir, '--env', 'local', '--reporter', reporter], withUnused);
+      assert.equal(r.code, 1, r.stderr);
+      assert.doesNotMatch(r.stdout + r.stderr, new RegExp(SECRET), reporter);
+      assert.match(r.stdout, /Bearer ••••••/, `${reporter}: the echoed secret is masked`);
+      assert.doesNotMatch(r.stdout + r.stderr, /••••••(suites|s=|pected|vents)/, `${reporter}: text with "test" or "e" in it is left alone`);
+      assert.doesNotMatch(r.stderr, /too short/, 'no warning for secrets no test uses');
+      if (reporter === 'junit') {
+        const result = await validateXML({ xml: [{ fileName: 'report.xml', contents: r.stdout }], schema: [{ fileName: 'junit-10.xsd', contents: XSD }] });
+        assert.deepEqual(result.errors, []);
+      }
+      if (reporter === 'json') assert.equal((JSON.parse(r.stdout) as { failed: number }).failed, 4);
+    }
+  });
+
+  it('warns once that a used secret of 1-3 characters is too short to mask, and keeps its own words whole', async () => {
+    const r = await runCli(['test', failing, '--env', 'local', '--reporter', 'junit'], { STREAM_VIEWER_SECRET_TOKEN: 'e' });
+    assert.equal(r.code, 1);
+    const warnings = r.stderr.match(/STREAM_VIEWER_SECRET_TOKEN is 1 character long: too short to mask reliably/g) ?? [];
+    assert.equal(warnings.length, 1, r.stderr);
+    assert.doesNotMatch(r.stderr, /"e"/, 'the warning names the variable, not its value');
+    const result = await validateXML({ xml: [{ fileName: 'report.xml', contents: r.stdout }], schema: [{ fileName: 'junit-10.xsd', contents: XSD }] });
+    assert.deepEqual(result.errors, []);
+    assert.match(r.stdout, /expected at most 3 events, got 6/, 'the report\'s own words are not masked');
+    assert.match(r.stdout, /Bearer ••••••/, 'where the received data holds it, it is masked');
+    assert.doesNotMatch(r.stdout, /Bearer e/);
+  });
+
+  it('reports a collection file that does not parse as a test that could not run, with all its problems, and runs the others', async () => {
+    const folder = mkdtempSync(join(dir, 'mixed-'));
+    writeFileSync(join(folder, 'a-bad.streams.json'), JSON.stringify({ version: 1, requests: [{ name: 'r', method: 'GET', url: 'http://x/', expect: { staus: 200, events: { min: 5, max: 1 } } }] }));
+    writeFileSync(join(folder, 'b-not-json.streams.json'), '{ "version": 1, ');
+    writeFileSync(join(folder, 'c.streams.json'), readFileSync(passing));
+    const junit = await runCli(['test', folder, '--env', 'local', '--reporter', 'junit'], env);
+    assert.equal(junit.code, 1, junit.stderr);
+    const result = await validateXML({ xml: [{ fileName: 'report.xml', contents: junit.stdout }], schema: [{ fileName: 'junit-10.xsd', contents: XSD }] });
+    assert.deepEqual(result.errors, []);
+    assert.match(junit.stdout, /<testsuite name="[^"]*a-bad\.streams\.json" [^>]*tests="1" failures="0" errors="1"/);
+    assert.match(junit.stdout, /<error message="[^"]*a-bad\.streams\.json: requests\[0\] "r"\.expect has an unknown key &quot;staus&quot;|<error message="[^"]*a-bad\.streams\.json: requests\[0\] &quot;r&quot;\.expect has an unknown key &quot;staus&quot;/);
+    assert.match(junit.stdout, /expect\.events\.min \(5\) is more than its max \(1\)/, 'every problem of the file, not only the first');
+    assert.match(junit.stdout, /b-not-json\.streams\.json: Not valid JSON/);
+    assert.match(junit.stdout, /<testsuite name="Orders" [^>]*tests="3" failures="0" errors="0"/, 'the good file still ran');
+    const json = await runCli(['test', folder, '--env', 'local', '--reporter', 'json'], env);
+    const report = JSON.parse(json.stdout) as { passed: number; errors: number; tests: { name: string; status: string }[] };
+    assert.deepEqual([report.passed, report.errors], [3, 2]);
+    assert.deepEqual(report.tests.slice(0, 2).map((t) => `${t.name}: ${t.status}`), ['(collection file): error', '(collection file): error']);
+    const pretty = await runCli(['test', folder, '--env', 'local'], env);
+    assert.match(pretty.stdout, /✖ .*a-bad\.streams\.json › \(collection file\)/);
+    assert.match(pretty.stdout, /3 passed, 2 could not run/);
+  });
+
   it('writes TAP 13 and exits 2 on bad usage', async () => {
     const tap = await runCli(['test', passing, '--env', 'local', '--reporter', 'tap'], env);
     assert.equal(tap.code, 0);

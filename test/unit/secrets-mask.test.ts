@@ -43,6 +43,13 @@ describe('maskSecrets', () => {
     assert.equal(maskSecrets('a b', ['', 'x']), 'a b');
   });
 
+  it('masks a secret of 1-3 characters only where it stands alone, so words around it stay whole and do not tell it', () => {
+    assert.equal(maskSecrets('expected "Bearer e" at event #4 "message"', ['e']), `expected "Bearer ${M}" at event #4 "message"`);
+    assert.equal(maskSecrets('{"pin":"a1b","n":"xa1b"} a1b%21', ['a1b']), `{"pin":"${M}","n":"xa1b"} ${M}%21`);
+    assert.equal(maskSecrets('k=%2F&x=2F', ['/']), `k=${M}&x=2F`);
+    assert.equal(maskSecrets('abcd xabcdx', ['abcd']), `${M} x${M}x`, 'from 4 characters on, inside words too');
+  });
+
   it('coerces a numeric secret (from a JSON environment) instead of throwing', () => {
     const secrets = [1234, 'tok'] as unknown as string[];
     assert.equal(maskSecrets('{"pin":1234,"t":"tok"}', secrets), `{"pin":${M},"t":"${M}"}`);

@@ -15,7 +15,7 @@ const TEXT = `\uFEFF{
   ],
   "flows": [{ "name": "announce", "listen": "plain", "steps": [{ "send": "checked" }] }],
   "folders": [{ "name": "deep", "folders": [{ "name": "er", "requests": [
-    { "method": "GET", "name": "inner", "url": "http://x/", "expect": {} }
+    { "method": "GET", "name": "inner", "url": "http://x/", "expect": { "status": 200 } }
   ] }] }]
 }
 `;

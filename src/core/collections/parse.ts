@@ -2,8 +2,8 @@
  * Reads a collection file without ever throwing: a broken or hand-edited
  * file gives a message saying what and where, so the rest keep working.
  */
-import { expectProblem } from '../expect/validate';
-import { flowProblem } from '../testing/flow-model';
+import { expectProblems } from '../expect/validate';
+import { flowProblems } from '../testing/flow-model';
 import { findDuplicates, type CollectionWarning } from './duplicates';
 import type { Collection, Environment, Folder, SavedRequest } from './model';
 
@@ -18,7 +18,13 @@ export type ParsedCollection =
       /** Likely mistakes that do not stop the file from working, with where they are. */
       warnings: CollectionWarning[];
     }
-  | { ok: false; error: string };
+  | {
+      ok: false;
+      /** Every problem, one a line (at most 20 listed). */
+      error: string;
+      /** Each problem with where it is, when the file is JSON but not a valid collection. */
+      problems?: string[];
+    };
 
 /** The byte order mark some Windows editors write at the start of UTF-8 files. */
 export const BOM = '\uFEFF';
@@ -46,58 +52,66 @@ export function detectIndent(text: string): string {
   return m ? m[1]! : '  ';
 }
 
-function checkKeyValues(x: unknown, where: string): string | undefined {
-  if (x === undefined) return undefined;
-  if (!Array.isArray(x)) return `${where} must be a list`;
-  const bad = x.findIndex((r) => !isObject(r) || typeof r.name !== 'string' || typeof r.value !== 'string' || (r.enabled !== undefined && typeof r.enabled !== 'boolean'));
-  return bad === -1 ? undefined : `${where}[${bad}] needs "name" and "value" strings (and an optional boolean "enabled")`;
+function checkKeyValues(x: unknown, where: string): string[] {
+  if (x === undefined) return [];
+  if (!Array.isArray(x)) return [`${where} must be a list`];
+  return x.flatMap((r, i) => (!isObject(r) || typeof r.name !== 'string' || typeof r.value !== 'string' || (r.enabled !== undefined && typeof r.enabled !== 'boolean') ? [`${where}[${i}] needs "name" and "value" strings (and an optional boolean "enabled")`] : []));
 }
 
-function checkRequest(r: unknown, where: string): string | undefined {
-  if (!isObject(r)) return `${where} must be an object`;
-  if (typeof r.name !== 'string' || r.name.trim() === '') return `${where} needs a "name"`;
+function checkRequest(r: unknown, where: string): string[] {
+  if (!isObject(r)) return [`${where} must be an object`];
+  if (typeof r.name !== 'string' || r.name.trim() === '') return [`${where} needs a "name"`];
   const at = `${where} "${r.name}"`;
-  if (typeof r.method !== 'string') return `${at} needs a "method"`;
-  if (typeof r.url !== 'string') return `${at} needs a "url"`;
-  const kv = checkKeyValues(r.params, `${at}.params`) ?? checkKeyValues(r.headers, `${at}.headers`);
-  if (kv) return kv;
+  const out: string[] = [];
+  if (typeof r.method !== 'string') out.push(`${at} needs a "method"`);
+  if (typeof r.url !== 'string') out.push(`${at} needs a "url"`);
+  out.push(...checkKeyValues(r.params, `${at}.params`), ...checkKeyValues(r.headers, `${at}.headers`));
   if (r.body !== undefined) {
     const b = r.body;
-    if (!isObject(b) || !['none', 'raw', 'json', 'form'].includes(String(b.kind))) return `${at}.body.kind must be none, raw, json or form`;
-    if ((b.kind === 'raw' || b.kind === 'json') && typeof b.text !== 'string') return `${at}.body needs a "text" string`;
-    if (b.kind === 'form') return checkKeyValues(b.fields ?? [], `${at}.body.fields`);
+    if (!isObject(b) || !['none', 'raw', 'json', 'form'].includes(String(b.kind))) out.push(`${at}.body.kind must be none, raw, json or form`);
+    else if ((b.kind === 'raw' || b.kind === 'json') && typeof b.text !== 'string') out.push(`${at}.body needs a "text" string`);
+    else if (b.kind === 'form') out.push(...checkKeyValues(b.fields ?? [], `${at}.body.fields`));
   }
-  if (r.settings !== undefined && !isObject(r.settings)) return `${at}.settings must be an object`;
+  if (r.settings !== undefined && !isObject(r.settings)) out.push(`${at}.settings must be an object`);
   if (r.mcp !== undefined) {
     const m = r.mcp;
-    if (!isObject(m) || typeof m.method !== 'string' || m.method === '') return `${at}.mcp needs a "method" (e.g. "tools/call")`;
-    if (m.params !== undefined && !isObject(m.params)) return `${at}.mcp.params must be an object`;
-    if (m.protocolVersion !== undefined && typeof m.protocolVersion !== 'string') return `${at}.mcp.protocolVersion must be a string`;
+    if (!isObject(m) || typeof m.method !== 'string' || m.method === '') out.push(`${at}.mcp needs a "method" (e.g. "tools/call")`);
+    else {
+      if (m.params !== undefined && !isObject(m.params)) out.push(`${at}.mcp.params must be an object`);
+      if (m.protocolVersion !== undefined && typeof m.protocolVersion !== 'string') out.push(`${at}.mcp.protocolVersion must be a string`);
+    }
   }
-  return r.expect === undefined ? undefined : expectProblem(r.expect, `${at}.expect`);
+  if (r.expect !== undefined) out.push(...expectProblems(r.expect, `${at}.expect`));
+  return out;
 }
 
-function checkFolder(f: unknown, where: string, depth: number): string | undefined {
-  if (!isObject(f)) return `${where} must be an object`;
-  if (typeof f.name !== 'string' || f.name.trim() === '') return `${where} needs a "name"`;
-  if (depth > 20) return `${where}: folders are nested too deep`;
-  return checkList(f.requests, `${where} "${f.name}".requests`, checkRequest) ?? checkList(f.flows, `${where} "${f.name}".flows`, flowProblem) ?? checkList(f.folders, `${where} "${f.name}".folders`, (x, w) => checkFolder(x, w, depth + 1));
+function checkFolder(f: unknown, where: string, depth: number): string[] {
+  if (!isObject(f)) return [`${where} must be an object`];
+  if (typeof f.name !== 'string' || f.name.trim() === '') return [`${where} needs a "name"`];
+  if (depth > 20) return [`${where}: folders are nested too deep`];
+  return [...checkList(f.requests, `${where} "${f.name}".requests`, checkRequest), ...checkList(f.flows, `${where} "${f.name}".flows`, flowProblems), ...checkList(f.folders, `${where} "${f.name}".folders`, (x, w) => checkFolder(x, w, depth + 1))];
 }
 
-function checkList(x: unknown, where: string, check: (item: unknown, where: string) => string | undefined): string | undefined {
-  if (x === undefined) return undefined;
-  if (!Array.isArray(x)) return `${where} must be a list`;
-  for (let i = 0; i < x.length; i++) {
-    const e = check(x[i], `${where}[${i}]`);
-    if (e) return e;
-  }
-  return undefined;
+function checkList(x: unknown, where: string, check: (item: unknown, where: string) => string[]): string[] {
+  if (x === undefined) return [];
+  if (!Array.isArray(x)) return [`${where} must be a list`];
+  return x.flatMap((item, i) => check(item, `${where}[${i}]`));
 }
 
-function checkEnvironment(e: unknown, where: string): string | undefined {
-  if (!isObject(e) || typeof e.name !== 'string') return `${where} needs a "name"`;
-  if (!isObject(e.variables) || Object.values(e.variables).some((v) => typeof v !== 'string')) return `${where} "${e.name}".variables must map names to strings`;
-  return undefined;
+function checkEnvironment(e: unknown, where: string): string[] {
+  if (!isObject(e) || typeof e.name !== 'string') return [`${where} needs a "name"`];
+  if (!isObject(e.variables) || Object.values(e.variables).some((v) => typeof v !== 'string')) return [`${where} "${e.name}".variables must map names to strings`];
+  return [];
+}
+
+/** Most problems a message lists; the rest are counted. */
+const MAX_LISTED_PROBLEMS = 20;
+
+/** One message for every problem of a file, one a line. */
+function problemsText(problems: readonly string[]): string {
+  const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
+  const more = problems.length - listed.length;
+  return [...listed, ...(more > 0 ? [`(and ${more} more)`] : [])].join('\n');
 }
 
 /** Parses and checks a collection file's text (a leading BOM is allowed). */
@@ -111,12 +125,13 @@ export function parseCollection(file: string): ParsedCollection {
   }
   if (!isObject(value)) return { ok: false, error: 'A collection must be a JSON object' };
   if (value.version !== 1) return { ok: false, error: `Unsupported "version": ${JSON.stringify(value.version)} (this Stream Viewer reads version 1)` };
-  const error =
-    checkList(value.requests, 'requests', checkRequest) ??
-    checkList(value.folders, 'folders', (f, w) => checkFolder(f, w, 0)) ??
-    checkList(value.flows, 'flows', flowProblem) ??
-    checkList(value.environments, 'environments', checkEnvironment);
-  if (error) return { ok: false, error };
+  const problems = [
+    ...checkList(value.requests, 'requests', checkRequest),
+    ...checkList(value.folders, 'folders', (f, w) => checkFolder(f, w, 0)),
+    ...checkList(value.flows, 'flows', flowProblems),
+    ...checkList(value.environments, 'environments', checkEnvironment),
+  ];
+  if (problems.length > 0) return { ok: false, error: problemsText(problems), problems };
   const collection = value as unknown as Collection;
   return { ok: true, collection, indent: detectIndent(text), bom, warnings: findDuplicates(collection, text) };
 }

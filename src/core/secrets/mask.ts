@@ -5,11 +5,21 @@
  * (once, or twice when a JSON document is printed as a JSON string),
  * percent-encode it (`encodeURIComponent`, forms with `+` for space, either
  * hex case) or shell-quote it, so each character of a secret matches any of
- * the forms it takes under those encodings.
+ * the forms it takes under those encodings. A secret of 1-3 characters is
+ * masked only where it stands alone (see `MIN_EMBEDDED_SECRET_LENGTH`).
  */
 
 /** What a secret value is replaced with. */
 export const SECRET_MASK = '••••••';
+
+/**
+ * Secrets shorter than this are masked only where they stand alone (not
+ * next to a letter or digit). Masked inside words, a one-letter secret
+ * wrecks every text ("expected" → "e••••••pected") and tells itself by
+ * where the masks fall; standing alone ("Bearer e", `"pin":"42"`) is how a
+ * value is echoed.
+ */
+export const MIN_EMBEDDED_SECRET_LENGTH = 4;
 
 /** Replaces every secret in a text. */
 export type Masker = (text: string) => string;
@@ -110,7 +120,8 @@ export function createMasker(secrets: Iterable<unknown>, mask = SECRET_MASK): Ma
   try {
     let groups = 0;
     const group = (): string => `g${groups++}`;
-    pattern = new RegExp(texts.map((t) => secretPattern(t, group)).join('|'), 'g');
+    const alone = (t: string, p: string): string => (t.length < MIN_EMBEDDED_SECRET_LENGTH ? `(?<![A-Za-z0-9])(?:${p})(?![A-Za-z0-9])` : p);
+    pattern = new RegExp(texts.map((t) => alone(t, secretPattern(t, group))).join('|'), 'g');
   } catch {
     // A pattern too large to compile (megabytes of secrets): fall back to the values as written.
     return (text) => texts.reduce((out, s) => out.split(s).join(mask), String(text));

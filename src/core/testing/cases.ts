@@ -11,9 +11,18 @@ export type TestCase =
   | { kind: 'request'; /** Folder names, then the request's name. */ path: string[]; request: SavedRequest }
   | { kind: 'flow'; /** Folder names, then the flow's name. */ path: string[]; flow: Flow };
 
+/** A collection file that cannot be read or does not parse: reported as one test that could not run, so the other files still run. */
+export interface UnreadableFile {
+  kind: 'file';
+  /** How the entry is named in reports. */
+  path: string[];
+  /** What is wrong with the file. */
+  error: string;
+}
+
 /** How one test went. */
 export interface TestResult {
-  kind: TestCase['kind'];
+  kind: TestCase['kind'] | UnreadableFile['kind'];
   path: string[];
   /** Every check passed (and the test could run). */
   ok: boolean;

@@ -5,7 +5,7 @@
  * did. Requests are named as in `stream-viewer run` (name or folder/name).
  */
 import type { Expect, JsonPathCheck } from '../expect/model';
-import { expectProblem } from '../expect/validate';
+import { expectProblems, jsonPathListProblems } from '../expect/validate';
 import { isJsonObject } from '../../shared/json-object';
 
 /** Time a step waits for its event when the flow does not say. */
@@ -39,40 +39,35 @@ export interface Flow {
   expect?: Expect;
 }
 
-function matchProblem(m: unknown, where: string): string | undefined {
-  if (!isJsonObject(m)) return `${where} must be an object`;
-  const extra = Object.keys(m).find((k) => !['event', 'jsonPath', 'withinMs'].includes(k));
-  if (extra !== undefined) return `${where} has an unknown key "${extra}" (known: event, jsonPath, withinMs)`;
-  if (m.event !== undefined && typeof m.event !== 'string') return `${where}.event must be a string`;
-  if (m.withinMs !== undefined && (typeof m.withinMs !== 'number' || !(m.withinMs >= 0))) return `${where}.withinMs must be a number ≥ 0`;
-  if (m.jsonPath !== undefined) {
-    // The same rules as an expect block's jsonPath list.
-    const e = expectProblem({ jsonPath: m.jsonPath }, where);
-    if (e) return e;
-  }
-  return undefined;
+function matchProblems(m: unknown, where: string): string[] {
+  if (!isJsonObject(m)) return [`${where} must be an object`];
+  const out = Object.keys(m)
+    .filter((k) => !['event', 'jsonPath', 'withinMs'].includes(k))
+    .map((k) => `${where} has an unknown key "${k}" (known: event, jsonPath, withinMs)`);
+  if (m.event !== undefined && typeof m.event !== 'string') out.push(`${where}.event must be a string`);
+  if (m.withinMs !== undefined && (typeof m.withinMs !== 'number' || !(m.withinMs >= 0))) out.push(`${where}.withinMs must be a number ≥ 0`);
+  // The same rules as an expect block's jsonPath list.
+  if (m.jsonPath !== undefined) out.push(...jsonPathListProblems(m.jsonPath, `${where}.jsonPath`));
+  return out;
 }
 
-/** What is wrong with a flow read from a file, or undefined when it is fine. */
-export function flowProblem(f: unknown, where: string): string | undefined {
-  if (!isJsonObject(f)) return `${where} must be an object`;
-  if (typeof f.name !== 'string' || f.name.trim() === '') return `${where} needs a "name"`;
+/** Everything wrong with a flow read from a file (none when it is fine). */
+export function flowProblems(f: unknown, where: string): string[] {
+  if (!isJsonObject(f)) return [`${where} must be an object`];
+  if (typeof f.name !== 'string' || f.name.trim() === '') return [`${where} needs a "name"`];
   const at = `${where} "${f.name}"`;
-  const extra = Object.keys(f).find((k) => !['name', 'listen', 'steps', 'expect'].includes(k));
-  if (extra !== undefined) return `${at} has an unknown key "${extra}" (known: name, listen, steps, expect)`;
-  if (typeof f.listen !== 'string') return `${at} needs "listen": the request whose stream is watched`;
-  if (!Array.isArray(f.steps) || f.steps.length === 0) return `${at} needs "steps": [{ "send": "request", "expectEvent": {…} }]`;
-  for (let i = 0; i < f.steps.length; i++) {
-    const s: unknown = f.steps[i];
-    const w = `${at}.steps[${i}]`;
-    if (!isJsonObject(s) || typeof s.send !== 'string') return `${w} needs "send": the request to send`;
-    const bad = Object.keys(s).find((k) => k !== 'send' && k !== 'expectEvent');
-    if (bad !== undefined) return `${w} has an unknown key "${bad}" (known: send, expectEvent)`;
-    if (s.expectEvent !== undefined) {
-      const e = matchProblem(s.expectEvent, `${w}.expectEvent`);
-      if (e) return e;
-    }
-  }
-  return f.expect === undefined ? undefined : expectProblem(f.expect, `${at}.expect`);
+  const out = Object.keys(f)
+    .filter((k) => !['name', 'listen', 'steps', 'expect'].includes(k))
+    .map((k) => `${at} has an unknown key "${k}" (known: name, listen, steps, expect)`);
+  if (typeof f.listen !== 'string') out.push(`${at} needs "listen": the request whose stream is watched`);
+  if (!Array.isArray(f.steps) || f.steps.length === 0) out.push(`${at} needs "steps": [{ "send": "request", "expectEvent": {…} }]`);
+  else
+    f.steps.forEach((s: unknown, i) => {
+      const w = `${at}.steps[${i}]`;
+      if (!isJsonObject(s) || typeof s.send !== 'string') return void out.push(`${w} needs "send": the request to send`);
+      for (const bad of Object.keys(s).filter((k) => k !== 'send' && k !== 'expectEvent')) out.push(`${w} has an unknown key "${bad}" (known: send, expectEvent)`);
+      if (s.expectEvent !== undefined) out.push(...matchProblems(s.expectEvent, `${w}.expectEvent`));
+    });
+  if (f.expect !== undefined) out.push(...expectProblems(f.expect, `${at}.expect`));
+  return out;
 }
-

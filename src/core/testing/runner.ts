@@ -4,7 +4,7 @@
  * starting new tests after the first failure.
  */
 import type { Collection } from '../collections/model';
-import type { TestCase, TestResult } from './cases';
+import type { TestCase, TestResult, UnreadableFile } from './cases';
 import { runFlowTest } from './flow-test';
 import { runRequestTest, type TestContext } from './request-test';
 
@@ -12,8 +12,9 @@ import { runRequestTest, type TestContext } from './request-test';
 export interface PlannedTest {
   /** The collection file (how reports group tests). */
   file: string;
+  /** The file's collection (an empty one for a file that cannot be read). */
   collection: Collection;
-  test: TestCase;
+  test: TestCase | UnreadableFile;
   /** Variables, secrets and limits for this test. */
   context: TestContext;
 }
@@ -27,8 +28,10 @@ export interface RunOptions {
 }
 
 /** Runs one test. */
-export function runTest(t: PlannedTest): Promise<TestResult> {
-  return t.test.kind === 'request' ? runRequestTest(t.test.request, t.test.path, t.context) : runFlowTest(t.collection, t.test.flow, t.test.path, t.context);
+export async function runTest(t: PlannedTest): Promise<TestResult> {
+  const test = t.test;
+  if (test.kind === 'file') return { kind: 'file', path: test.path, ok: false, error: test.error, checks: [], durationMs: 0 };
+  return test.kind === 'request' ? runRequestTest(test.request, test.path, t.context) : runFlowTest(t.collection, test.flow, test.path, t.context);
 }
 
 /** Runs the plan; the results are in the plan's order, undefined for tests `bail` kept from starting. */

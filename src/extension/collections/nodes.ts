@@ -60,7 +60,7 @@ export function treeItem(n: StreamsNode): vscode.TreeItem {
       item.id = nodeId(n);
       item.resourceUri = e.uri;
       item.description = e.error ? 'cannot be read' : vscode.workspace.asRelativePath(e.uri);
-      item.tooltip = e.error ? new vscode.MarkdownString(`**${vscode.workspace.asRelativePath(e.uri)}**\n\n${e.error}`) : vscode.workspace.asRelativePath(e.uri);
+      item.tooltip = e.error ? new vscode.MarkdownString(`**${vscode.workspace.asRelativePath(e.uri)}**\n\n${e.error.replace(/\n/g, '  \n')}`) : vscode.workspace.asRelativePath(e.uri);
       item.iconPath = new vscode.ThemeIcon(e.error ? 'error' : 'repo', e.error ? new vscode.ThemeColor('errorForeground') : undefined);
       item.contextValue = e.error ? 'streamViewer.collection.broken' : 'streamViewer.collection';
       if (e.error) item.command = { command: 'vscode.open', title: 'Open File', arguments: [e.uri] };
