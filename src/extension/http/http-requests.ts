@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { SavedRequest } from '../../core/collections/model';
 import { fromSpec, toSpec } from '../../core/collections/tree';
 import type { HttpBlock } from '../../core/http-file/model';
+import { readBodyFile } from '../../core/http-file/body-file';
 import { parseHttpFile } from '../../core/http-file/parse';
 import { withBodyFile } from '../../core/http-file/run-sources';
 import { replaceBlock } from '../../core/http-file/write';
@@ -59,11 +60,13 @@ export function registerHttpFiles(s: HttpServices): HttpRequests {
 
   const request = async (uri: vscode.Uri, block: HttpBlock): Promise<SavedRequest> => {
     if (!block.bodyFile) return block.request;
-    const file = vscode.Uri.joinPath(uri, '..', block.bodyFile.path);
+    const where = `${label(uri, block.line)} (${block.name})`;
+    if (uri.scheme !== 'file') throw new Error(`${where}: the body file ${block.bodyFile.path} is read beside the .http file, which must be saved on disk`);
     try {
-      return withBodyFile(block.request, Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8'));
-    } catch {
-      throw new Error(`${label(uri, block.line)}: cannot read the body file ${block.bodyFile.path}`);
+      // The same reading as the CLI's: path, regular files only, the request size cap, bytes kept.
+      return withBodyFile(block.request, readBodyFile(uri.fsPath, block.bodyFile));
+    } catch (err) {
+      throw new Error(`${where}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
   };
 
