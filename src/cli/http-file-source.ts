@@ -14,6 +14,7 @@ import { BodyFileError, readBodyFile } from '../core/http-file/body-file';
 import type { BodyFileReference, HttpBlock } from '../core/http-file/model';
 import { parseHttpFile } from '../core/http-file/parse';
 import { httpRunSources, mergeHttpEnvironments, withBodyFile, type HttpRunSources } from '../core/http-file/run-sources';
+import { listSome } from '../shared/format';
 import { UsageError } from './args';
 
 /** Whether the CLI reads `file` as a `.http` file rather than a collection. */
@@ -48,7 +49,7 @@ export function loadHttpFileRequest(file: string, query: string, envName: string
 }
 
 function pickBlock(blocks: HttpBlock[], query: string, file: string): HttpBlock {
-  const list = (): string => blocks.map((b) => `${b.name} (line ${b.line})`).join(', ') || 'no requests';
+  const list = (): string => listSome(blocks.map((b) => `${b.name} (line ${b.line})`)) || 'no requests';
   if (/^\d+$/.test(query)) {
     const line = Number(query);
     const found = blocks.find((b) => b.line === line) ?? blocks.find((b) => b.firstLine <= line && line <= b.lastLine);
@@ -57,7 +58,7 @@ function pickBlock(blocks: HttpBlock[], query: string, file: string): HttpBlock 
   }
   const named = blocks.filter((b) => b.name === query);
   if (named.length === 1) return named[0]!;
-  if (named.length > 1) throw new UsageError(`${file}: "${query}" names ${named.length} requests (lines ${named.map((b) => b.line).join(', ')}); give a line number instead`);
+  if (named.length > 1) throw new UsageError(`${file}: "${query}" names ${named.length} requests (lines ${listSome(named.map((b) => String(b.line)))}); give a line number instead`);
   throw new UsageError(`${file}: no request "${query}". The file has: ${list()}`);
 }
 

@@ -134,4 +134,14 @@ GET {{base}}/v1/chat/completions?d={{$datetime "DD.MM.YYYY"}}
       await server.close();
     }
   });
+
+  it('a request that is not there in a file of thousands lists the first 20 and how many more', async () => {
+    const huge = join(dir, 'huge.http');
+    writeFileSync(huge, Array.from({ length: 5000 }, (_, i) => `### r${i}\nGET http://127.0.0.1:9/r${i}\n`).join('\n'));
+    const r = await runCli(['run', huge, '999999']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /no request at line 999999\. The file has: r0 \(line 2\), r1 \(line 5\), .*r19 \(line 59\), … and 4980 more\n/);
+    assert.ok(r.stderr.length < 1000, `${r.stderr.length} characters`);
+  });
 });
+
