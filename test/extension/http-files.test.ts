@@ -121,6 +121,22 @@ GET {{base}}/sse?at={{$datetime "DD.MM.YYYY"}}
     assert.equal(api.panels().length, before);
   });
 
+  it('reads a < file body by an absolute path as the CLI does, and sends nothing for < /dev/zero', async () => {
+    const bodyFile = vscode.Uri.joinPath(dir, 'abs-body.json');
+    await write(bodyFile, '{"from":"an absolute path"}');
+    const bodies = vscode.Uri.joinPath(dir, 'bodies.http');
+    await write(bodies, `POST {{host}}/echo\nContent-Type: application/json\n\n< ${bodyFile.fsPath}\n\n###\nPOST {{host}}/echo\n\n< /dev/zero\n`);
+    await vscode.commands.executeCommand(Commands.selectEnvironment, 'local');
+    const end = await vscode.commands.executeCommand<{ reason: string } | undefined>(Commands.streamHttpRequest, bodies, 1);
+    assert.equal(end?.reason, 'eof');
+    const panel = api.activePanel()!;
+    assert.deepEqual(panel.request.spec.body, { kind: 'json', text: '{"from":"an absolute path"}' });
+    assert.match(JSON.stringify(panel.timeline()), /an absolute path/);
+    const before = api.panels().length;
+    assert.equal(await vscode.commands.executeCommand(Commands.streamHttpRequest, bodies, 6), undefined);
+    assert.equal(api.panels().length, before);
+  });
+
   it('keeps values from http-client.private.env.json out of the timeline, the recording and the export', async () => {
     const { end, panel } = await streamAt(9);
     assert.equal(end?.reason, 'eof');

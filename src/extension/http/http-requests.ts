@@ -91,8 +91,9 @@ export function registerHttpFiles(s: HttpServices): HttpRequests {
       existing.reveal();
       return existing;
     }
-    const panel = existing ?? s.openPanel();
+    // Read (a body file may be refused) before a panel opens, so a refused block leaves no empty panel behind.
     const { spec, settings } = toSpec(await request(uri, block));
+    const panel = existing ?? s.openPanel();
     panel.load(spec, settings);
     associate(panel, uri, block);
     panel.reveal();
