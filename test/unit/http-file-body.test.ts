@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { bodyFilePath, MAX_BODY_FILE_BYTES, readBodyFile } from '../../src/core/http-file/body-file';
+import { bodyFilePath, markBodyFileProblems, MAX_BODY_FILE_BYTES, readBodyFile } from '../../src/core/http-file/body-file';
+import { parseHttpFile } from '../../src/core/http-file/parse';
 
 describe('.http body files', () => {
   let dir: string;
@@ -54,4 +55,14 @@ describe('.http body files', () => {
     writeFileSync(edge, Buffer.alloc(MAX_BODY_FILE_BYTES, 0x61));
     assert.equal(readBodyFile(http, { path: edge, substituteVariables: false }).length, MAX_BODY_FILE_BYTES);
   });
+
+  it('marks blocks whose body file cannot be sent, from a look at the file, leaving the others alone', () => {
+    writeFileSync(join(dir, 'api', 'ok.json'), '{}');
+    const { blocks } = parseHttpFile('POST http://x/a\n\n< ./ok.json\n\n###\nPOST http://x/b\n\n< /dev/zero\n\n###\nPOST http://x/c\n\n< ./missing.json\n');
+    markBodyFileProblems(http, blocks);
+    assert.equal(blocks[0]!.unsupported, undefined);
+    assert.equal(blocks[1]!.unsupported, 'The body file /dev/zero is not a regular file: only files are sent as bodies.');
+    assert.match(blocks[2]!.unsupported ?? '', /^The body file \.\/missing\.json \(.*\) cannot be read: ENOENT\.$/);
+  });
 });
+

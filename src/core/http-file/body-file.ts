@@ -11,7 +11,7 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { MAX_REQUEST_EXPANSION } from '../variables';
-import type { BodyFileReference } from './model';
+import type { BodyFileReference, HttpBlock } from './model';
 
 /** Largest body file read: the most a request may hold (README: 16 MiB a request). */
 export const MAX_BODY_FILE_BYTES = MAX_REQUEST_EXPANSION;
@@ -27,24 +27,54 @@ export function bodyFilePath(httpFile: string, ref: BodyFileReference): string {
 }
 
 
-/** The text of a block's body file; throws a `BodyFileError` saying why when it cannot be sent. */
-export function readBodyFile(httpFile: string, ref: BodyFileReference): string {
+/** Where the file is and how messages name it. */
+function locate(httpFile: string, ref: BodyFileReference): { path: string; fail: (why: string) => never } {
   const path = bodyFilePath(httpFile, ref);
   const named = ref.path === path ? path : `${ref.path} (${path})`;
-  const fail = (why: string): never => {
-    throw new BodyFileError(`the body file ${named} ${why}`);
+  return {
+    path,
+    fail: (why) => {
+      throw new BodyFileError(`the body file ${named} ${why}`);
+    },
   };
-  let size = 0;
+}
+
+/** The size of a body file that may be read; throws a `BodyFileError` for one that is missing, not a regular file or too big. */
+function checkedSize(path: string, fail: (why: string) => never): number {
   try {
     // Looked at before opening: opening a FIFO would wait for a writer.
     const st = statSync(path);
     if (!st.isFile()) fail(`is not a regular file${st.isDirectory() ? ' (it is a folder)' : ''}: only files are sent as bodies`);
     if (st.size > MAX_BODY_FILE_BYTES) fail(`is ${st.size} bytes; a request body is at most ${MAX_BODY_FILE_BYTES} bytes (16 MiB)`);
-    size = st.size;
+    return st.size;
   } catch (err) {
     if (err instanceof BodyFileError) throw err;
-    fail(`cannot be read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    return fail(`cannot be read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
+}
+
+/**
+ * Marks blocks whose body file is missing, not a regular file or too big
+ * as not sendable, with the reason, from a look at the file (not a read):
+ * cheap enough for an editor's lenses on every change.
+ */
+export function markBodyFileProblems(httpFile: string, blocks: readonly HttpBlock[]): void {
+  for (const b of blocks) {
+    if (b.bodyFile === undefined || b.unsupported !== undefined) continue;
+    const { path, fail } = locate(httpFile, b.bodyFile);
+    try {
+      checkedSize(path, fail);
+    } catch (err) {
+      const message = (err as Error).message;
+      b.unsupported = `${message.charAt(0).toUpperCase()}${message.slice(1)}.`;
+    }
+  }
+}
+
+/** The text of a block's body file; throws a `BodyFileError` saying why when it cannot be sent. */
+export function readBodyFile(httpFile: string, ref: BodyFileReference): string {
+  const { path, fail } = locate(httpFile, ref);
+  const size = checkedSize(path, fail);
   let fd: number;
   try {
     fd = openSync(path, 'r');

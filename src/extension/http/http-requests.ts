@@ -16,7 +16,7 @@ import { replaceBlock } from '../../core/http-file/write';
 import { Commands } from '../../shared/ids';
 import type { SourceRef } from '../../shared/protocol';
 import type { Environments, SavedSource } from '../collections/environments';
-import { HttpCodeLensProvider, HTTP_FILE_SELECTOR } from './codelens';
+import { HttpCodeLensProvider, HTTP_FILE_SELECTOR, sendableBlocks } from './codelens';
 import { log } from '../log';
 import type { RequestPanel } from '../panel';
 import { lineAlignedChange } from '../../core/http-file/line-change';
@@ -114,7 +114,7 @@ export function registerHttpFiles(s: HttpServices): HttpRequests {
   const diagnostics = vscode.languages.createDiagnosticCollection('streamViewer.http');
   const check = (doc: vscode.TextDocument): void => {
     if (!isHttpDocument(doc)) return;
-    const found = parseHttpFile(doc.getText()).blocks.filter((b) => b.unsupported);
+    const found = sendableBlocks(doc).filter((b) => b.unsupported);
     diagnostics.set(
       doc.uri,
       found.map((b) => {
