@@ -61,14 +61,16 @@ const quote = (text: string): string => JSON.stringify(text.length > 60 ? `${tex
 /**
  * Why the line read as the request line is none (a method alone, a body
  * file before any request, a command line), naming the line; undefined when
- * it is one. Spaces inside `{{…}}` are a dynamic variable's arguments.
+ * it is one. Spaces inside `{{…}}` are a dynamic variable's arguments, and
+ * spaces in the query are encoded when sent.
  */
 export function targetProblem(line: Line, t: RequestTarget): string | undefined {
   const text = line.text.trim();
   if (METHOD_WORDS.has(text.toUpperCase())) return `line ${line.number}: ${quote(text)} is a request line without a URL`;
   if (t.target.startsWith('<')) return `line ${line.number}: ${quote(text)} is a body file with no request line before it`;
   if (/^curl\s/i.test(text)) return `line ${line.number}: a curl command is not a request line here (write METHOD URL, or use Import from cURL)`;
-  if (/\s/.test(replaceVariables(t.target, 'v'))) return `line ${line.number}: ${quote(text)} is not a request line (METHOD URL [HTTP/x.y]): a URL holds no spaces`;
+  // A space in the query is encoded when sent (REST Client sends `?q=a b`); before it, the line is something else.
+  if (/\s/.test(replaceVariables(t.target, 'v').split('?')[0]!)) return `line ${line.number}: ${quote(text)} is not a request line (METHOD URL [HTTP/x.y]): a URL holds no spaces`;
   return undefined;
 }
 
