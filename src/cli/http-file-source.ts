@@ -10,9 +10,11 @@ import { dirname, join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import type { SavedRequest } from '../core/collections/model';
 import { httpClientEnvironments, restClientEnvironments, type ReadEnvironments } from '../core/http-file/environments';
-import type { HttpBlock } from '../core/http-file/model';
+import { BodyFileError, readBodyFile } from '../core/http-file/body-file';
+import type { BodyFileReference, HttpBlock } from '../core/http-file/model';
 import { parseHttpFile } from '../core/http-file/parse';
 import { httpRunSources, mergeHttpEnvironments, withBodyFile, type HttpRunSources } from '../core/http-file/run-sources';
+import { listSome } from '../shared/format';
 import { UsageError } from './args';
 
 /** Whether the CLI reads `file` as a `.http` file rather than a collection. */
@@ -35,7 +37,7 @@ export function loadHttpFileRequest(file: string, query: string, envName: string
   const label = `${file}:${block.line}`;
   if (block.unsupported) throw new UsageError(`${label} (${block.name}): ${block.unsupported}`);
   const dir = dirname(resolve(file));
-  const request = block.bodyFile ? withBodyFile(block.request, readText(resolve(dir, block.bodyFile.path))) : structuredClone(block.request);
+  const request = block.bodyFile ? withBodyFile(block.request, bodyText(file, block, block.bodyFile, label)) : structuredClone(block.request);
   const environments = findEnvironments(dir);
   const warnings = [...block.warnings, ...environments.warnings];
   if (envName !== undefined && !environments.environments.some((x) => x.name === envName)) {
@@ -47,7 +49,7 @@ export function loadHttpFileRequest(file: string, query: string, envName: string
 }
 
 function pickBlock(blocks: HttpBlock[], query: string, file: string): HttpBlock {
-  const list = (): string => blocks.map((b) => `${b.name} (line ${b.line})`).join(', ') || 'no requests';
+  const list = (): string => listSome(blocks.map((b) => `${b.name} (line ${b.line})`)) || 'no requests';
   if (/^\d+$/.test(query)) {
     const line = Number(query);
     const found = blocks.find((b) => b.line === line) ?? blocks.find((b) => b.firstLine <= line && line <= b.lastLine);
@@ -56,8 +58,17 @@ function pickBlock(blocks: HttpBlock[], query: string, file: string): HttpBlock 
   }
   const named = blocks.filter((b) => b.name === query);
   if (named.length === 1) return named[0]!;
-  if (named.length > 1) throw new UsageError(`${file}: "${query}" names ${named.length} requests (lines ${named.map((b) => b.line).join(', ')}); give a line number instead`);
+  if (named.length > 1) throw new UsageError(`${file}: "${query}" names ${named.length} requests (lines ${listSome(named.map((b) => String(b.line)))}); give a line number instead`);
   throw new UsageError(`${file}: no request "${query}". The file has: ${list()}`);
+}
+
+function bodyText(file: string, block: HttpBlock, ref: BodyFileReference, label: string): string {
+  try {
+    return readBodyFile(file, ref);
+  } catch (err) {
+    if (err instanceof BodyFileError) throw new UsageError(`${label} (${block.name}): ${err.message}`);
+    throw err;
+  }
 }
 
 function readText(path: string): string {

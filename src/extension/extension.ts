@@ -25,6 +25,7 @@ import { registerHttpFiles } from './http/http-requests';
 import { registerStreamTests, type StreamTestsApi } from './testing/stream-tests';
 import { registerCollectionProblems } from './collections/problems';
 import { registerMcpCommand } from './mcp/commands';
+import { argumentOrInput } from './argument-or-input';
 
 /** What `activate` returns, for tests and other extensions. */
 export interface StreamViewerApi {
@@ -126,23 +127,20 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
   });
   command(Commands.clearTimeline, () => panels.active?.clear());
   command(Commands.importCurl, async (text?: string) => {
-    const input =
-      typeof text === 'string'
-        ? text
-        : await vscode.window.showInputBox({
-            title: 'Import from cURL',
-            prompt: 'Paste a curl command',
-            placeHolder: "curl -N -X POST https://api.example.com/v1/chat/completions -H 'Content-Type: application/json' -d '{…}'",
-            ignoreFocusOut: true,
-            validateInput: (v) => {
-              try {
-                parseCurl(v);
-                return undefined;
-              } catch (err) {
-                return err instanceof CurlImportError ? err.message : String(err);
-              }
-            },
-          });
+    const input = await argumentOrInput(text, {
+      title: 'Import from cURL',
+      prompt: 'Paste a curl command',
+      placeHolder: "curl -N -X POST https://api.example.com/v1/chat/completions -H 'Content-Type: application/json' -d '{…}'",
+      ignoreFocusOut: true,
+      validateInput: (v) => {
+        try {
+          parseCurl(v);
+          return undefined;
+        } catch (err) {
+          return err instanceof CurlImportError ? err.message : String(err);
+        }
+      },
+    });
     if (!input) return undefined;
     const { spec, ignored } = parseCurl(input);
     // A new panel, as an API client opens a new tab: the open request and its timeline stay as they were.
@@ -172,10 +170,7 @@ export function activate(context: vscode.ExtensionContext): StreamViewerApi {
     return panel.request.spec.url;
   });
   command(Commands.runUrl, async (url?: string) => {
-    const value =
-      typeof url === 'string'
-        ? url
-        : await vscode.window.showInputBox({ title: 'Stream a URL', prompt: 'URL of a streaming endpoint', value: 'http://127.0.0.1:3001/sse' });
+    const value = await argumentOrInput(url, { title: 'Stream a URL', prompt: 'URL of a streaming endpoint', value: 'http://127.0.0.1:3001/sse' });
     if (!value) return undefined;
     const state = defaultPanelState();
     state.spec.url = value;

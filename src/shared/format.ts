@@ -22,3 +22,12 @@ export function previewText(text: string, max: number): string {
   const flat = oneLine.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
+
+/** How many names a message lists before it says how many more there are. */
+export const LISTED_NAMES = 20;
+
+/** `a, b, c` — the first `max` items, then `… and N more`, so a file of 20 000 requests gives a readable message. */
+export function listSome(items: readonly string[], max = LISTED_NAMES): string {
+  if (items.length <= max) return items.join(', ');
+  return `${items.slice(0, max).join(', ')}, … and ${items.length - max} more`;
+}

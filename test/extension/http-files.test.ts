@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { markBodyFileProblems } from '../../src/core/http-file/body-file';
 import { parseHttpFile } from '../../src/core/http-file/parse';
 import type { StreamViewerApi } from '../../src/extension/extension';
 import type { RequestPanel } from '../../src/extension/panel';
@@ -83,6 +84,8 @@ GET {{base}}/sse?at={{$datetime "DD.MM.YYYY"}}
       const text = readFileSync(join(FIXTURES, name), 'utf8');
       const blocks = parseHttpFile(text).blocks;
       const copy = vscode.Uri.joinPath(dir, name);
+      // A body file the fixture names but does not ship (httpyac's ../assets/variables.json) gets its reason too.
+      markBodyFileProblems(copy.fsPath, blocks);
       await write(copy, text);
       const found = await until(`lenses on ${name}`, async () => {
         const l = await lenses(copy);
@@ -118,6 +121,26 @@ GET {{base}}/sse?at={{$datetime "DD.MM.YYYY"}}
     const before = api.panels().length;
     const end = await vscode.commands.executeCommand(Commands.streamHttpRequest, file, 16);
     assert.equal(end, undefined);
+    assert.equal(api.panels().length, before);
+  });
+
+  it('reads a < file body by an absolute path as the CLI does, and sends nothing for < /dev/zero', async () => {
+    const bodyFile = vscode.Uri.joinPath(dir, 'abs-body.json');
+    await write(bodyFile, '{"from":"an absolute path"}');
+    const bodies = vscode.Uri.joinPath(dir, 'bodies.http');
+    await write(bodies, `POST {{host}}/echo\nContent-Type: application/json\n\n< ${bodyFile.fsPath}\n\n###\nPOST {{host}}/echo\n\n< /dev/zero\n`);
+    await vscode.commands.executeCommand(Commands.selectEnvironment, 'local');
+    const end = await vscode.commands.executeCommand<{ reason: string } | undefined>(Commands.streamHttpRequest, bodies, 1);
+    assert.equal(end?.reason, 'eof');
+    const panel = api.activePanel()!;
+    assert.deepEqual(panel.request.spec.body, { kind: 'json', text: '{"from":"an absolute path"}' });
+    assert.match(JSON.stringify(panel.timeline()), /an absolute path/);
+    const problem = await until('the reason on the /dev/zero block', () => vscode.languages.getDiagnostics(bodies).find((d) => d.range.start.line === 6));
+    assert.match(problem.message, /The body file \/dev\/zero is not a regular file/);
+    const lens = (await lenses(bodies)).find((l) => l.range.start.line === 6);
+    assert.match(lens?.command?.title ?? '', /\/dev\/zero is not a regular file/);
+    const before = api.panels().length;
+    assert.equal(await vscode.commands.executeCommand(Commands.streamHttpRequest, bodies, 6), undefined);
     assert.equal(api.panels().length, before);
   });
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startDemoServer, type DemoServer } from '../../src/demo/server';
 import { ofType, runCli } from './helpers/cli';
+import { startServer } from './helpers/server';
 
 describe('stream-viewer run <file.http> <request>', () => {
   let demo: DemoServer;
@@ -104,4 +105,43 @@ GET {{base}}/v1/chat/completions?d={{$datetime "DD.MM.YYYY"}}
     assert.match(echoed, /x-api-key/i);
     assert.doesNotMatch(r.stdout + r.stderr, /private-key-7f3a9/);
   });
+
+  it('sends a < file body by an absolute path byte for byte, and refuses /dev/zero and binary files on the block', async () => {
+    const server = await startServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      res.end('data: ok\n\n');
+    });
+    try {
+      const sub = join(dir, 'files');
+      mkdirSync(sub);
+      const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"text":"é 😀 {{not a variable}}"}\r\n')]);
+      const body = join(sub, 'body.json');
+      writeFileSync(body, bytes);
+      writeFileSync(join(sub, 'image.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0x00]));
+      const http = join(sub, 'files.http');
+      writeFileSync(http, `POST ${server.url}/abs\nContent-Type: application/json\n\n< ${body}\n\n###\nPOST ${server.url}/zero\n\n< /dev/zero\n\n###\nPOST ${server.url}/bin\n\n< ./image.bin\n`);
+      const sent = await runCli(['run', http, '1', '--json']);
+      assert.equal(sent.code, 0, sent.stderr);
+      assert.deepEqual(Buffer.from(server.requests[0]!.body, 'utf8'), bytes);
+      const zero = await runCli(['run', http, '7']);
+      assert.equal(zero.code, 2);
+      assert.match(zero.stderr, /files\.http:7 \(POST .*\/zero\): the body file \/dev\/zero is not a regular file/);
+      const bin = await runCli(['run', http, '12']);
+      assert.equal(bin.code, 2);
+      assert.match(bin.stderr, /files\.http:12 .*the body file \.\/image\.bin \(.*\) is not UTF-8 text/);
+      assert.equal(server.requests.length, 1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a request that is not there in a file of thousands lists the first 20 and how many more', async () => {
+    const huge = join(dir, 'huge.http');
+    writeFileSync(huge, Array.from({ length: 5000 }, (_, i) => `### r${i}\nGET http://127.0.0.1:9/r${i}\n`).join('\n'));
+    const r = await runCli(['run', huge, '999999']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /no request at line 999999\. The file has: r0 \(line 2\), r1 \(line 5\), .*r19 \(line 59\), … and 4980 more\n/);
+    assert.ok(r.stderr.length < 1000, `${r.stderr.length} characters`);
+  });
 });
+

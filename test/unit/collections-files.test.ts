@@ -85,6 +85,17 @@ describe('requests that share a name', () => {
     assert.deepEqual(byName.candidates, ['a/x (GET 1)', 'b/x (GET 2)']);
   });
 
+  it('a name that is not there in a collection of thousands lists the first 20 and how many more', () => {
+    const requests = Array.from({ length: 3000 }, (_, i) => ({ name: `r${i}`, method: 'GET', url: `http://h/${i}` }));
+    const missing = lookupRequest({ version: 1, requests }, 'nope');
+    assert.ok('error' in missing);
+    assert.equal(missing.error, `No request "nope". The collection has: ${requests.slice(0, 20).map((r) => r.name).join(', ')}, … and 2980 more`);
+    const twice = lookupRequest({ version: 1, requests: requests.map((r) => ({ ...r, name: 'same' })) }, 'same');
+    assert.ok('error' in twice);
+    assert.match(twice.error, /^"same" names 3000 requests: same \(GET http:\/\/h\/0\), .*, … and 2980 more; rename one of them in the file$/);
+    assert.equal(twice.candidates?.length, 3000);
+  });
+
   it('are never overwritten by a save, and a save under a taken name is refused when asked', () => {
     assert.throws(() => writeRequest(DUPLICATES, ['chat'], { name: 'chat', method: 'GET', url: 'x' }), /2 requests are named "chat" in this file: rename one/);
     assert.throws(() => insertRequest(FILE, [], { name: 'seed', method: 'GET', url: 'x' }, 'refuse'), /A request named "seed" already exists/);

@@ -120,4 +120,31 @@ describe('.http files', () => {
     );
     assert.match(f.blocks[0]!.warnings.join(), /response saved in the file/);
   });
+
+  it('refuses, naming the line, what is not a request line or a header instead of sending a guess', () => {
+    const f = parseHttpFile(
+      [
+        '###\nGET',
+        '###\ncurl -X POST http://x/a -d "{}"',
+        '###\n< ../../etc/passwd',
+        '###\nPOST http://x/b HTTP/1.1 extra',
+        '###\nGET http://x/c\nAccept: */*\nthis is not a header\n',
+        '###\nGET http://x/d?t={{$datetime iso8601 -1 d}}\nAccept: */*\n> {% client.log(1) %}',
+        '###\nGET localhost:3000/e',
+        '###\nGET http://x/f?q=hello world HTTP/1.1',
+      ].join('\n'),
+    );
+    const b = f.blocks;
+    assert.deepEqual(b.map((x) => x.line), [2, 4, 6, 8, 10, 15, 19, 21]);
+    assert.match(b[0]!.unsupported ?? '', /line 2: "GET" is a request line without a URL/);
+    assert.match(b[1]!.unsupported ?? '', /line 4: a curl command is not a request line here/);
+    assert.match(b[2]!.unsupported ?? '', /line 6: "< \.\.\/\.\.\/etc\/passwd" is a body file with no request line before it/);
+    assert.match(b[3]!.unsupported ?? '', /line 8: "POST http:\/\/x\/b HTTP\/1\.1 extra" is not a request line .*a URL holds no spaces/);
+    assert.match(b[4]!.unsupported ?? '', /line 12: "this is not a header" is not a header \(Name: value\); put a blank line before a body/);
+    assert.equal(b[5]!.unsupported, undefined);
+    assert.deepEqual([b[6]!.unsupported, b[6]!.request.url], [undefined, 'http://localhost:3000/e']);
+    // A space in the query is sent encoded, as REST Client sends it.
+    assert.deepEqual([b[7]!.unsupported, b[7]!.request.url], [undefined, 'http://x/f?q=hello world']);
+  });
 });
+

@@ -28,7 +28,7 @@ describe('OpenAPI import of OpenAI’s spec (excerpt)', () => {
     assert.equal(summary.sources[0]!.format, 'openapi');
     assert.deepEqual(allRequests(collection).map((r) => r.path).sort(), operations.sort());
     assert.equal(schemaErrors(collection), '');
-    assert.deepEqual(collection.environments, [{ name: 'https://api.openai.com/v1', variables: { baseUrl: 'https://api.openai.com/v1' } }]);
+    assert.deepEqual(collection.environments, [{ name: 'server1', variables: { baseUrl: 'https://api.openai.com/v1' } }]);
   });
 
   it('the streaming chat completion is an SSE request whose example body asks for a stream', async () => {
@@ -121,12 +121,18 @@ describe('OpenAPI 3.2 streams, servers and references', () => {
     assert.match(reasons, /webhook newEvent/);
   });
 
-  it('servers become environments with baseUrl (variables at their defaults)', async () => {
+  it('servers become environments with short names (the description slugged, else serverN) and baseUrl (variables at their defaults)', async () => {
     const { collection } = await importRequests([{ source: 'small.yaml', text: SMALL }]);
     assert.deepEqual(collection.environments, [
-      { name: 'Production', variables: { baseUrl: 'https://eu.example.com/api' } },
-      { name: 'http://127.0.0.1:3001', variables: { baseUrl: 'http://127.0.0.1:3001' } },
+      { name: 'production', variables: { baseUrl: 'https://eu.example.com/api' } },
+      { name: 'server2', variables: { baseUrl: 'http://127.0.0.1:3001' } },
     ]);
+  });
+
+  it('two servers with one description get told apart; the name is typed after --env, so it stays short', async () => {
+    const doc = { openapi: '3.1.0', info: { title: 't', version: '1' }, servers: [{ url: 'https://a.example', description: 'Production (EU) — main\nmore text' }, { url: 'https://b.example', description: 'Production (EU) — main' }, { url: 'https://c.example' }], paths: {} };
+    const { collection } = await importRequests([{ source: 'd.json', text: JSON.stringify(doc) }]);
+    assert.deepEqual(collection.environments?.map((e) => [e.name, e.variables.baseUrl]), [['production-eu-main', 'https://a.example'], ['production-eu-main-2', 'https://b.example'], ['server3', 'https://c.example']]);
   });
 
   it('resolves local $refs (a recursive one ends), header credentials become secrets, parameters at path level apply', async () => {

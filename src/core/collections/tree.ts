@@ -5,6 +5,7 @@
  */
 import type { RequestSpec, StreamSettings } from '../spec';
 import type { Collection, Folder, SavedRequest } from './model';
+import { listSome } from '../../shared/format';
 
 /** Folder names, then the request name. */
 export type RequestPath = readonly string[];
@@ -56,9 +57,9 @@ export function lookupRequest(c: Collection, query: string): { path: string[]; r
     const candidates = matches.map((r) => `${r.path.join('/')} (${r.request.method} ${r.request.url})`);
     const paths = new Set(matches.map((r) => r.path.join('/')));
     const hint = paths.size === matches.length ? 'name one by its folder path' : 'rename one of them in the file';
-    return { error: `"${query}" names ${matches.length} requests: ${candidates.join(', ')}; ${hint}`, candidates };
+    return { error: `"${query}" names ${matches.length} requests: ${listSome(candidates)}; ${hint}`, candidates };
   }
-  return { error: `No request "${query}". The collection has: ${all.map((r) => r.path.join('/')).join(', ') || 'no requests'}` };
+  return { error: `No request "${query}". The collection has: ${listSome(all.map((r) => r.path.join('/'))) || 'no requests'}` };
 }
 
 /** A name not yet used among `taken`: `base`, `base 2`, `base 3`... */

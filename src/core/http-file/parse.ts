@@ -7,17 +7,15 @@
  * are returned as references for the caller to read.
  */
 import type { SavedRequest } from '../collections/model';
-import { contentTypeEssence } from '../detect';
-import type { KeyValue, RequestBody } from '../spec';
+import type { KeyValue } from '../spec';
 import { splitLines, type Line } from './lines';
-import type { BlockLayout, BodyFileReference, HttpBlock, HttpFile } from './model';
+import type { BlockLayout, HttpBlock, HttpFile } from './model';
+import { COMMENT, headerLineProblem, readBody, readTarget, targetProblem, withScheme } from './request-line';
 import { mapVariables } from './variables';
 
 const SEPARATOR = /^###/;
-const COMMENT = /^\s*(#|\/\/)/;
 const FILE_VARIABLE = /^\s*@([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*$/;
 const METADATA = /^\s*(?:#|\/\/)\s*@([\w-]+)(?:[\s=]+(.*?))?\s*$/;
-const REQUEST_LINE = /^([A-Z]+)\s+(\S.*?)(?:\s+(HTTP\/\d(?:\.\d)?))?\s*$/;
 const HEADER = /^([!#$%&'*+.^_`|~\w-]+)\s*:\s?(.*?)\s*$/;
 /** JetBrains response handlers (`> {% %}`, `> file.js`) and output redirection (`>>`, `>>!`, `<>`). */
 const AFTER_BODY = /^(>\s|>\{%|>>|<>\s)/;
@@ -107,28 +105,13 @@ function parseBlock(all: Line[], variables: Record<string, string>, blockEnd: nu
   const first = lines[i]!;
   const startOffset = lines[0]!.start;
   const block: HttpBlock = { name: '', line: first.number, firstLine: lines[0]!.number, lastLine: lines[lines.length - 1]!.number, startOffset, endOffset, request: { name: '', method: 'GET', url: '' }, warnings, unsupported: undefined };
-  // The request line and its continuation lines (`?a=1`, `&b=2`, or indented parts of the target).
-  let method = 'GET';
-  let target = first.text.trim();
-  let httpVersion: string | undefined;
-  const rl = REQUEST_LINE.exec(target);
-  if (rl && rl[1] !== target) {
-    method = rl[1]!;
-    target = rl[2]!;
-    httpVersion = rl[3];
-  } else {
-    const v = /^(.*?)\s+(HTTP\/\d(?:\.\d)?)$/.exec(target);
-    if (v) [target, httpVersion] = [v[1]!, v[2]];
-  }
-  let j = i + 1;
-  while (j < lines.length && /^\s*[?&]|^\s+\S/.test(lines[j]!.text) && !COMMENT.test(lines[j]!.text)) {
-    const part = lines[j]!.text.trim();
-    const v = /^(.*?)\s+(HTTP\/\d(?:\.\d)?)$/.exec(part);
-    target += v ? v[1] : part;
-    if (v) httpVersion = v[2];
-    j++;
-  }
-  const targetEnd = lines[j - 1]!.end;
+  const t = readTarget(lines, i);
+  let method = t.method;
+  const { target, httpVersion } = t;
+  let j = t.next;
+  const targetEnd = t.end;
+  const problem = targetProblem(first, t);
+  if (problem !== undefined) unsupported.push(problem);
   if (OTHER_PROTOCOLS.has(method)) unsupported.push(`${method} requests (Stream Viewer sends HTTP requests)`);
   if (/^wss?:\/\//i.test(target)) unsupported.push('WebSocket URLs');
   if (method === 'SSE') {
@@ -144,7 +127,11 @@ function parseBlock(all: Line[], variables: Record<string, string>, blockEnd: nu
     if (t.trim() === '') break;
     if (COMMENT.test(t)) continue;
     const h = HEADER.exec(t);
-    if (!h) break;
+    if (!h) {
+      // A line that ends the headers without a blank line is a response handler, a saved response, or a mistake.
+      if (!AFTER_BODY.test(t) && !SAVED_RESPONSE.test(t)) unsupported.push(headerLineProblem(lines[j]!));
+      break;
+    }
     headers.push({ name: h[1]!, value: h[2]! });
     headerLines.push({ start: lines[j]!.start, end: lines[j]!.end });
   }
@@ -224,51 +211,4 @@ function nextRequest(lines: Line[], from: number): number {
     if (s > from && lines[s - 1]!.text.trim() === '') return s;
   }
   return lines.length;
-}
-
-/** A body by its Content-Type: JSON, form fields, a `< ./file` reference, or raw text. */
-function readBody(text: string, contentType: string | undefined, unsupported: string[]): { body?: RequestBody; bodyFile?: BodyFileReference } {
-  if (text === '') return {};
-  const file = /^<(@\w*)?\s+(\S.*?)\s*$/.exec(text);
-  if (file && !text.includes('\n')) {
-    return { body: { kind: 'raw', text: '' }, bodyFile: { path: file[2]!, substituteVariables: file[1] !== undefined } };
-  }
-  if (/^<@?\w*\s+\S/m.test(text)) unsupported.push('bodies that mix text and `< file` parts (multipart)');
-  const essence = contentTypeEssence(contentType);
-  if (essence === 'application/json' || essence.endsWith('+json')) return { body: { kind: 'json', text } };
-  if (essence === 'application/x-www-form-urlencoded') {
-    // REST Client lets a form body run over several lines, each starting with `&`.
-    const joined = text.split('\n').map((l) => l.trim()).join('');
-    const fields = joined.split('&').filter((p) => p !== '').map((p) => {
-      const eq = p.indexOf('=');
-      return { name: decode(eq < 0 ? p : p.slice(0, eq)), value: eq < 0 ? '' : decode(p.slice(eq + 1)) };
-    });
-    return { body: { kind: 'form', fields } };
-  }
-  return { body: contentType === undefined ? { kind: 'raw', text } : { kind: 'raw', text, contentType } };
-}
-
-function decode(s: string): string {
-  try {
-    return decodeURIComponent(s.replace(/\+/g, ' '));
-  } catch {
-    return s;
-  }
-}
-
-/** `/path` with a `Host:` header, or `host/path`, as a full URL (REST Client and JetBrains default to http). */
-function withScheme(target: string, headers: KeyValue[], warnings: string[]): string {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target) || target.startsWith('{{')) return target;
-  const host = headers.find((h) => h.name.toLowerCase() === 'host')?.value;
-  if (target.startsWith('/') && host) {
-    const scheme = /:443$/.test(host) ? 'https' : 'http';
-    warnings.push(`the URL is built from the Host header as ${scheme}://${host}${target}`);
-    return `${scheme}://${host}${target}`;
-  }
-  if (target.startsWith('/')) {
-    warnings.push(`"${target}" names no host (no Host header); give a full URL`);
-    return target;
-  }
-  warnings.push(`"${target}" has no scheme; http:// is assumed`);
-  return `http://${target}`;
 }

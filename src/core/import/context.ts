@@ -2,14 +2,14 @@
 import { isDynamicVariable } from '../collections/dynamic-variables';
 import type { CollectionBuilder } from './builder';
 import { hideJsonSecrets } from './json-body-secrets';
-import type { SecretRegistry } from './secrets';
+import type { SecretNamer } from './secrets';
 import type { SavedRequest } from '../collections/model';
 import type { SourceSummary } from './types';
 
 /** The state one source is imported with. */
 export interface ImportContext {
   builder: CollectionBuilder;
-  secrets: SecretRegistry;
+  secrets: SecretNamer;
   summary: SourceSummary;
 }
 

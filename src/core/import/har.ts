@@ -48,15 +48,17 @@ function bodyOf(post: Json | undefined, ctx: ImportContext, where: string): Requ
   return textBody(text, mime === '' ? undefined : mime);
 }
 
-function importEntry(entry: Json, index: number, ctx: ImportContext): void {
+function importEntry(entry: Json, index: number, all: ImportContext): void {
   const req = isJsonObject(entry.request) ? entry.request : {};
   const rawUrl = str(req.url);
   let url: URL;
   try {
     url = new URL(rawUrl);
   } catch {
-    return skip(ctx, `entry ${index + 1}`, `URL "${rawUrl.slice(0, 80)}" does not parse`);
+    return skip(all, `entry ${index + 1}`, `URL "${rawUrl.slice(0, 80)}" does not parse`);
   }
+  // One secret per credential name and origin: a recorded session's refreshed tokens are one value to set.
+  const ctx: ImportContext = { ...all, secrets: all.secrets.scoped(url.origin) };
   const name = `${str(req.method) || 'GET'} ${url.pathname}`;
   const where = label([url.host], name);
   if (url.protocol === 'ws:' || url.protocol === 'wss:') return skip(ctx, where, 'WebSocket requests are not carried over');

@@ -6,7 +6,7 @@
  * value goes) is still read as far as it parses.
  */
 import { parseTree, type Node } from 'jsonc-parser';
-import { isSecretName, type SecretRegistry } from './secrets';
+import { isSecretName, type SecretNamer } from './secrets';
 
 interface Edit {
   offset: number;
@@ -14,7 +14,7 @@ interface Edit {
   text: string;
 }
 
-function collect(node: Node | undefined, secrets: SecretRegistry, where: string, edits: Edit[]): void {
+function collect(node: Node | undefined, secrets: SecretNamer, where: string, edits: Edit[]): void {
   if (node === undefined) return;
   if (node.type === 'property' && node.children?.length === 2) {
     const [key, value] = node.children as [Node, Node];
@@ -28,7 +28,7 @@ function collect(node: Node | undefined, secrets: SecretRegistry, where: string,
 }
 
 /** The JSON text with every string under a credential-named key replaced by its secret reference. */
-export function hideJsonSecrets(text: string, secrets: SecretRegistry, where: string): string {
+export function hideJsonSecrets(text: string, secrets: SecretNamer, where: string): string {
   const edits: Edit[] = [];
   collect(parseTree(text, [], { allowTrailingComma: true }), secrets, where, edits);
   let out = text;

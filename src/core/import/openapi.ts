@@ -38,7 +38,12 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
 }
 
-/** An environment per server, `{variables}` in its URL set to their defaults. */
+/** `Production (EU)` → `production-eu`. */
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+}
+
+/** An environment per server, named by its description (else `server1`…), `{variables}` in its URL set to their defaults. */
 function environmentsOf(doc: Json): Environment[] {
   const used = new Set<string>();
   return list(doc.servers).map((server, i) => {
@@ -47,8 +52,10 @@ function environmentsOf(doc: Json): Environment[] {
       const v = vars[name];
       return isJsonObject(v) && v.default !== undefined ? str(v.default) : m;
     });
-    let name = str(server.description).split('\n')[0]!.trim() || url || `server ${i + 1}`;
-    for (let n = 2; used.has(name); n++) name = `${name} (${n})`;
+    // A short name to type after --env; the URL is in baseUrl.
+    const base = slug(str(server.description).split('\n')[0]!) || `server${i + 1}`;
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base}-${n}`;
     used.add(name);
     return { name, variables: { baseUrl: url.replace(/\/$/, '') } };
   });

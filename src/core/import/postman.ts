@@ -11,7 +11,7 @@ import type { KeyValue, RequestBody } from '../spec';
 import { isJsonObject } from '../../shared/json-object';
 import { addRequest, label, skip, type ImportContext } from './context';
 import { formField, headerRow, headerValue, methodOf, textBody } from './request-parts';
-import { isSecretName, type SecretRegistry } from './secrets';
+import { isSecretName, type SecretNamer } from './secrets';
 
 type Json = Record<string, unknown>;
 
@@ -32,7 +32,7 @@ export function isPostmanEnvironment(doc: unknown): boolean {
 }
 
 /** Variables of a Postman list (`variable` or `values`), credentials moved to secrets. */
-function variablesOf(rows: Json[], secrets: SecretRegistry, where: string): Record<string, string> {
+function variablesOf(rows: Json[], secrets: SecretNamer, where: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const v of rows) {
     const name = str(v.key) || str(v.id);

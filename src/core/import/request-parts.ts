@@ -4,7 +4,7 @@
  */
 import type { KeyValue, RequestBody } from '../spec';
 import { isCredentialHeader } from '../../shared/credentials';
-import { isSecretName, type SecretRegistry } from './secrets';
+import { isSecretName, type SecretNamer } from './secrets';
 
 /** The methods a collection can hold (schemas/streams.schema.json). */
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
@@ -22,7 +22,7 @@ const SCHEME = /^(\s*(?:Bearer|Basic|Token|Digest|ApiKey|Api-Key|Key)\s+)(.*)$/i
  * A header row whose credential (if its name says it carries one) is
  * replaced by `{{secret:NAME}}`; the auth scheme word stays in the header.
  */
-export function headerRow(name: string, value: string, secrets: SecretRegistry, where: string, secretName: string, enabled = true): KeyValue {
+export function headerRow(name: string, value: string, secrets: SecretNamer, where: string, secretName: string, enabled = true): KeyValue {
   let out = value;
   if (isCredentialHeader(name)) {
     const m = SCHEME.exec(value);
@@ -56,7 +56,7 @@ export function headerValue(headers: readonly KeyValue[] | undefined, name: stri
 }
 
 /** A form field whose value, when its name says it is a credential (`password`, `client_secret`), becomes a secret. */
-export function formField(name: string, value: string, secrets: SecretRegistry, where: string, enabled = true): KeyValue {
+export function formField(name: string, value: string, secrets: SecretNamer, where: string, enabled = true): KeyValue {
   const out = isSecretName(name) ? secrets.replace(value, name, `${where}: form field ${name}`) : value;
   return enabled ? { name, value: out } : { name, value: out, enabled: false };
 }

@@ -27,42 +27,95 @@ function onlyVariables(value: string): boolean {
   return value.replace(/\{\{[^{}]*\}\}/g, '').trim() === '';
 }
 
-/** Collects the secrets of one import and names them without repeating a name for two values. */
-export class SecretRegistry {
-  private readonly byValue = new Map<string, string>();
-  private readonly names = new Set<string>();
-  /** The secrets to set, in the order they were met. */
-  readonly needed: SecretNeeded[] = [];
+/** A name usable in `{{secret:NAME}}` and as an environment variable's tail. */
+function cleanName(wanted: string): string {
+  return wanted.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'secret';
+}
 
+/** What importers hand credentials to. */
+export interface SecretNamer {
   /**
    * `{{secret:NAME}}` for a literal credential (the same value met twice
    * gets the same name), or the value itself when it is empty or only refers
    * to variables.
    */
+  replace(value: string, wanted: string, where: string, hint?: string): string;
+  /** `{{secret:NAME}}` for a credential the source only names (an OpenAPI security scheme): reported once. */
+  reference(wanted: string, where: string, hint?: string): string;
+  /**
+   * A namer for one scope (a HAR's origin): every value of one credential
+   * name there shares a secret, counted in `values`. A recorded session
+   * that refreshed its token a thousand times needs one variable set, not
+   * a thousand.
+   */
+  scoped(scope: string): SecretNamer;
+}
+
+/** Collects the secrets of one import and names them without repeating a name for two values. */
+export class SecretRegistry implements SecretNamer {
+  private readonly byValue = new Map<string, SecretNeeded>();
+  /** By lower-cased name: names differ by more than case, as environment variables must. */
+  private readonly byName = new Map<string, SecretNeeded>();
+  /** Per lower-cased base name, the next `_N` to try. */
+  private readonly nextSuffix = new Map<string, number>();
+  /** `scope` + lower-cased base name → the one secret that scope's values of that name share. */
+  private readonly byScope = new Map<string, SecretNeeded>();
+  /** The secrets to set, in the order they were met. */
+  readonly needed: SecretNeeded[] = [];
+
   replace(value: string, wanted: string, where: string, hint?: string): string {
+    return this.name(value, wanted, where, hint, undefined);
+  }
+
+  reference(wanted: string, where: string, hint?: string): string {
+    const name = cleanName(wanted);
+    const there = this.byName.get(name.toLowerCase());
+    return `{{secret:${(there ?? this.add(name, where, hint)).name}}}`;
+  }
+
+  scoped(scope: string): SecretNamer {
+    return {
+      replace: (value, wanted, where, hint) => this.name(value, wanted, where, hint, scope),
+      reference: (wanted, where, hint) => this.reference(wanted, where, hint),
+      scoped: (other) => this.scoped(other),
+    };
+  }
+
+  private name(value: string, wanted: string, where: string, hint: string | undefined, scope: string | undefined): string {
     if (onlyVariables(value)) return value;
     const known = this.byValue.get(value);
     if (known !== undefined) {
-      const entry = this.needed.find((n) => n.name === known);
-      if (entry !== undefined && entry.hint === undefined && hint !== undefined) entry.hint = hint;
-      return `{{secret:${known}}}`;
+      if (known.hint === undefined && hint !== undefined) known.hint = hint;
+      return `{{secret:${known.name}}}`;
     }
-    const base = wanted.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'secret';
-    let name = base;
-    for (let i = 2; this.names.has(name.toLowerCase()); i++) name = `${base}_${i}`;
-    this.names.add(name.toLowerCase());
-    this.byValue.set(value, name);
-    this.needed.push({ name, env: secretEnvName(name), where, ...(hint === undefined ? {} : { hint }) });
-    return `{{secret:${name}}}`;
+    const base = cleanName(wanted);
+    const key = scope === undefined ? undefined : `${scope}\0${base.toLowerCase()}`;
+    const shared = key === undefined ? undefined : this.byScope.get(key);
+    if (shared !== undefined) {
+      shared.values = (shared.values ?? 1) + 1;
+      this.byValue.set(value, shared);
+      return `{{secret:${shared.name}}}`;
+    }
+    const entry = this.add(this.freeName(base), where, hint);
+    this.byValue.set(value, entry);
+    if (key !== undefined) this.byScope.set(key, entry);
+    return `{{secret:${entry.name}}}`;
   }
 
-  /** `{{secret:NAME}}` for a credential the source only names (an OpenAPI security scheme): reported once. */
-  reference(wanted: string, where: string, hint?: string): string {
-    const name = wanted.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'secret';
-    if (!this.names.has(name.toLowerCase())) {
-      this.names.add(name.toLowerCase());
-      this.needed.push({ name, env: secretEnvName(name), where, ...(hint === undefined ? {} : { hint }) });
-    }
-    return `{{secret:${name}}}`;
+  /** `base`, else `base_2`, `base_3`… — the first not taken, found from where the last search for `base` ended. */
+  private freeName(base: string): string {
+    const lower = base.toLowerCase();
+    if (!this.byName.has(lower)) return base;
+    let i = this.nextSuffix.get(lower) ?? 2;
+    while (this.byName.has(`${lower}_${i}`)) i++;
+    this.nextSuffix.set(lower, i + 1);
+    return `${base}_${i}`;
+  }
+
+  private add(name: string, where: string, hint: string | undefined): SecretNeeded {
+    const entry: SecretNeeded = { name, env: secretEnvName(name), where, ...(hint === undefined ? {} : { hint }) };
+    this.byName.set(name.toLowerCase(), entry);
+    this.needed.push(entry);
+    return entry;
   }
 }

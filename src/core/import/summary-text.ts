@@ -21,7 +21,10 @@ export function summaryText(summary: ImportSummary): string[] {
   }
   if (summary.secrets.length > 0) {
     lines.push('Credentials were not written into the collection; set them before running:');
-    for (const n of summary.secrets) lines.push(`  ${n.env}  ({{secret:${n.name}}}, from ${n.where}${n.hint !== undefined ? `; value: ${n.hint}` : ''})`);
+    for (const n of summary.secrets) {
+      const values = n.values !== undefined ? `; ${n.values} different values were captured for it: set the one valid now` : '';
+      lines.push(`  ${n.env}  ({{secret:${n.name}}}, from ${n.where}${n.hint !== undefined ? `; value: ${n.hint}` : ''}${values})`);
+    }
   }
   return lines;
 }

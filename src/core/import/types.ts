@@ -48,6 +48,8 @@ export interface SecretNeeded {
   where: string;
   /** What value to store when it is not the one found as is (e.g. Basic credentials). */
   hint?: string;
+  /** How many different values it stands for, when more than one (a HAR that captured a token as it was refreshed). */
+  values?: number;
 }
 
 /** The whole report of an import. */

@@ -16,6 +16,7 @@ import { isSecretName, type SecretStore } from './secrets';
 import type { CollectionStore } from './store';
 import { moveRequestBetweenFiles } from './tree-provider';
 import { replaceVariables } from '../../shared/variable-syntax';
+import { argumentOrInput } from '../argument-or-input';
 
 /** What the commands need. */
 export interface CollectionServices {
@@ -204,18 +205,15 @@ export function registerCollectionCommands(s: CollectionServices): void {
   s.command(Commands.newCollection, async (fileName?: string) => {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     if (!root) throw new Error('Open a folder to keep collections in it');
-    const name =
-      typeof fileName === 'string'
-        ? fileName
-        : await vscode.window.showInputBox({
-            title: 'New Collection',
-            prompt: 'File name (saved as <name>.streams.json in the workspace)',
-            value: 'requests',
-            validateInput: (v) => {
-              const r = collectionFileName(v);
-              return r.ok ? undefined : r.error;
-            },
-          });
+    const name = await argumentOrInput(fileName, {
+      title: 'New Collection',
+      prompt: 'File name (saved as <name>.streams.json in the workspace)',
+      value: 'requests',
+      validateInput: (v) => {
+        const r = collectionFileName(v);
+        return r.ok ? undefined : r.error;
+      },
+    });
     if (!name) return undefined;
     const file = collectionFileName(name);
     if (!file.ok) throw new Error(`Cannot create the collection "${name}": ${file.error}`);
@@ -286,9 +284,9 @@ export function registerCollectionCommands(s: CollectionServices): void {
   });
 
   s.command(Commands.setSecret, async (name?: string, value?: string) => {
-    const secretName = typeof name === 'string' ? name : await vscode.window.showInputBox({ title: 'Set Secret', prompt: 'Name, used as {{secret:NAME}}', validateInput: (v) => (isSecretName(v) ? undefined : 'Letters, digits, _ and -, starting with a letter') });
+    const secretName = await argumentOrInput(name, { title: 'Set Secret', prompt: 'Name, used as {{secret:NAME}}', validateInput: (v) => (isSecretName(v) ? undefined : 'Letters, digits, _ and -, starting with a letter') });
     if (!secretName) return undefined;
-    const secretValue = typeof value === 'string' ? value : await vscode.window.showInputBox({ title: `Set Secret ${secretName}`, prompt: 'Kept in the OS keychain through VS Code SecretStorage, never in files', password: true, ignoreFocusOut: true });
+    const secretValue = await argumentOrInput(value, { title: `Set Secret ${secretName}`, prompt: 'Kept in the OS keychain through VS Code SecretStorage, never in files', password: true, ignoreFocusOut: true });
     if (secretValue === undefined) return undefined;
     await s.secrets.set(secretName, secretValue);
     void vscode.window.setStatusBarMessage(`Stream Viewer: secret ${secretName} stored; use {{secret:${secretName}}}`, 4000);

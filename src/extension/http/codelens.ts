@@ -5,6 +5,8 @@
  * itself: the caller chooses the command that opens the panel on a block.
  */
 import * as vscode from 'vscode';
+import { markBodyFileProblems } from '../../core/http-file/body-file';
+import type { HttpBlock } from '../../core/http-file/model';
 import { parseHttpFile } from '../../core/http-file/parse';
 
 /** The files the lenses are for (REST Client's and JetBrains' language ids, and the extensions themselves). */
@@ -14,12 +16,19 @@ export const HTTP_FILE_SELECTOR: vscode.DocumentSelector = [
   { pattern: '**/*.{http,rest}' },
 ];
 
+/** The blocks of a document, those whose `< file` body cannot be sent marked with why (a file on disk only: the path is relative to it). */
+export function sendableBlocks(document: vscode.TextDocument): HttpBlock[] {
+  const { blocks } = parseHttpFile(document.getText());
+  if (document.uri.scheme === 'file') markBodyFileProblems(document.uri.fsPath, blocks);
+  return blocks;
+}
+
 /** Lenses for `.http` blocks; ▶ Stream runs `command` with the file's URI and the block's 1-based request line. */
 export class HttpCodeLensProvider implements vscode.CodeLensProvider {
   constructor(private readonly command: string) {}
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    const { blocks } = parseHttpFile(document.getText());
+    const blocks = sendableBlocks(document);
     return blocks.map((b) => {
       const range = new vscode.Range(b.line - 1, 0, b.line - 1, 0);
       if (b.unsupported) {

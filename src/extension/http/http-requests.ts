@@ -9,13 +9,14 @@ import * as vscode from 'vscode';
 import type { SavedRequest } from '../../core/collections/model';
 import { fromSpec, toSpec } from '../../core/collections/tree';
 import type { HttpBlock } from '../../core/http-file/model';
+import { readBodyFile } from '../../core/http-file/body-file';
 import { parseHttpFile } from '../../core/http-file/parse';
 import { withBodyFile } from '../../core/http-file/run-sources';
 import { replaceBlock } from '../../core/http-file/write';
 import { Commands } from '../../shared/ids';
 import type { SourceRef } from '../../shared/protocol';
 import type { Environments, SavedSource } from '../collections/environments';
-import { HttpCodeLensProvider, HTTP_FILE_SELECTOR } from './codelens';
+import { HttpCodeLensProvider, HTTP_FILE_SELECTOR, sendableBlocks } from './codelens';
 import { log } from '../log';
 import type { RequestPanel } from '../panel';
 import { lineAlignedChange } from '../../core/http-file/line-change';
@@ -59,11 +60,13 @@ export function registerHttpFiles(s: HttpServices): HttpRequests {
 
   const request = async (uri: vscode.Uri, block: HttpBlock): Promise<SavedRequest> => {
     if (!block.bodyFile) return block.request;
-    const file = vscode.Uri.joinPath(uri, '..', block.bodyFile.path);
+    const where = `${label(uri, block.line)} (${block.name})`;
+    if (uri.scheme !== 'file') throw new Error(`${where}: the body file ${block.bodyFile.path} is read beside the .http file, which must be saved on disk`);
     try {
-      return withBodyFile(block.request, Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8'));
-    } catch {
-      throw new Error(`${label(uri, block.line)}: cannot read the body file ${block.bodyFile.path}`);
+      // The same reading as the CLI's: path, regular files only, the request size cap, bytes kept.
+      return withBodyFile(block.request, readBodyFile(uri.fsPath, block.bodyFile));
+    } catch (err) {
+      throw new Error(`${where}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
   };
 
@@ -88,8 +91,9 @@ export function registerHttpFiles(s: HttpServices): HttpRequests {
       existing.reveal();
       return existing;
     }
-    const panel = existing ?? s.openPanel();
+    // Read (a body file may be refused) before a panel opens, so a refused block leaves no empty panel behind.
     const { spec, settings } = toSpec(await request(uri, block));
+    const panel = existing ?? s.openPanel();
     panel.load(spec, settings);
     associate(panel, uri, block);
     panel.reveal();
@@ -110,7 +114,7 @@ export function registerHttpFiles(s: HttpServices): HttpRequests {
   const diagnostics = vscode.languages.createDiagnosticCollection('streamViewer.http');
   const check = (doc: vscode.TextDocument): void => {
     if (!isHttpDocument(doc)) return;
-    const found = parseHttpFile(doc.getText()).blocks.filter((b) => b.unsupported);
+    const found = sendableBlocks(doc).filter((b) => b.unsupported);
     diagnostics.set(
       doc.uri,
       found.map((b) => {
