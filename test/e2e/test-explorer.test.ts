@@ -71,7 +71,11 @@ describe('the Testing view in a real VS Code', () => {
     assert.ok(failed >= 1, `a failed test shows as failed (${failed})`);
     assert.ok(passed >= 3, `the passing tests show as passed (${passed})`);
     // The failed test's stream, from the peek's button, in the panel.
-    await peek.getByText('Open Stream in Panel', { exact: true }).first().click();
+    const open = peek.getByText('Open Stream in Panel', { exact: true }).first();
+    await open.scrollIntoViewIfNeeded();
+    // Where the editor scrolled the peek, the tab bar's breadcrumbs may lie over the button: click it as its own
+    // element (the button's click handler), not at a point of the screen another element covers.
+    await open.click({ timeout: 5000 }).catch(() => open.dispatchEvent('click'));
     const panel = await latestPanel(page);
     await panel.locator('.item-row.tone-end').waitFor({ timeout: 15_000 });
     assert.ok((await panel.locator('.item-row').count()) > 3, 'the chat stream\'s events are listed');
