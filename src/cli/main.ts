@@ -25,6 +25,16 @@ function exitCodeFor(end: EndItem): number {
   return end.reason === 'error' || end.reason === 'timeout' ? 1 : 0;
 }
 
+/**
+ * Subcommands loaded only when asked for: the test runner and its reporters, the importers' YAML and $ref
+ * parsers and the MCP client are no start-up cost for streaming. `help` is what the usage error points to.
+ */
+const SUBCOMMANDS: Record<string, { help: string; run(args: string[]): Promise<number> }> = {
+  test: { help: 'test --help', run: async (args) => (await import('./test-command')).runTestCommand(args, process.env, process.stdout, process.stderr) },
+  import: { help: '--help', run: async (args) => (await import('./import-command')).runImportCommand(args, process.stdout, process.stderr) },
+  mcp: { help: 'mcp --help', run: async (args) => (await import('./mcp-command')).runMcpCommand(args, process.stdout, process.env) },
+};
+
 async function main(argv: string[]): Promise<number> {
   const version = typeof STREAM_VIEWER_VERSION === 'string' ? STREAM_VIEWER_VERSION : 'dev';
   if (argv[0] === 'diff' || argv[0] === 'export') {
@@ -39,35 +49,14 @@ async function main(argv: string[]): Promise<number> {
       throw err;
     }
   }
-  if (argv[0] === 'test') {
+  // Own keys only: `stream-viewer constructor` is a URL to try, not Object.prototype's.
+  const sub = argv[0] !== undefined && Object.hasOwn(SUBCOMMANDS, argv[0]) ? SUBCOMMANDS[argv[0]] : undefined;
+  if (sub) {
     try {
-      // Loaded only for `test`: the runner and its reporters are no start-up cost for streaming.
-      const { runTestCommand } = await import('./test-command');
-      return await runTestCommand(argv.slice(1), process.env, process.stdout, process.stderr);
+      return await sub.run(argv.slice(1));
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
-      process.stderr.write(`stream-viewer: ${err.message}\nTry 'stream-viewer test --help'.\n`);
-      return 2;
-    }
-  }
-  if (argv[0] === 'import') {
-    try {
-      // Loaded only for `import`: its YAML and $ref parsers are no start-up cost for streaming.
-      const { runImportCommand } = await import('./import-command');
-      return await runImportCommand(argv.slice(1), process.stdout, process.stderr);
-    } catch (err) {
-      if (!(err instanceof UsageError)) throw err;
-      process.stderr.write(`stream-viewer: ${err.message}\nTry 'stream-viewer --help'.\n`);
-      return 2;
-    }
-  }
-  if (argv[0] === 'mcp') {
-    try {
-      const { runMcpCommand } = await import('./mcp-command');
-      return await runMcpCommand(argv.slice(1), process.stdout, process.env);
-    } catch (err) {
-      if (!(err instanceof UsageError)) throw err;
-      process.stderr.write(`stream-viewer: ${err.message}\nTry 'stream-viewer mcp --help'.\n`);
+      process.stderr.write(`stream-viewer: ${err.message}\nTry 'stream-viewer ${sub.help}'.\n`);
       return 2;
     }
   }

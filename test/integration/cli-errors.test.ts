@@ -101,6 +101,10 @@ describe('CLI: failures get a clear message and the right exit code', () => {
     const none = await runCli([]);
     assert.equal(none.code, 2);
     assert.match(none.stderr, /Missing URL/);
+    // A word that names something of Object.prototype is a URL to try, not a subcommand.
+    const proto = await runCli(['--json', 'constructor']);
+    assert.equal(proto.code, 1, proto.stderr);
+    assert.match(String(ofType(proto, 'error')[0]!.message), /Invalid URL "constructor"/);
   });
 
   it('HTTP 404 and 500 are shown with their body, exit 1', async () => {
