@@ -103,6 +103,15 @@ function parseHeader(text: string): KeyValue {
   return { name: text.slice(0, colon).trim(), value: text.slice(colon + 1).trim() };
 }
 
+/** A text file the command line names, or a usage error that says why it cannot be read. */
+export function readTextFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`Cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+}
+
 function readBody(data: string): string {
   if (!data.startsWith('@')) return data;
   const path = data.slice(1);

@@ -2,20 +2,13 @@
  * A collection file as `run` and `test` read it: the file, its environment
  * and `--var` values, each mistake a usage error that says what exists.
  */
-import { readFileSync } from 'node:fs';
 import type { Collection } from '../core/collections/model';
 import { parseCollection } from '../core/collections/parse';
-import { UsageError } from './args';
+import { readTextFile, UsageError } from './args';
 
 /** Reads and checks a collection file. */
 export function readCollectionFile(file: string): Collection {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
-  const parsed = parseCollection(text);
+  const parsed = parseCollection(readTextFile(file));
   if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
   return parsed.collection;
 }

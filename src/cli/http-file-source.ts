@@ -15,7 +15,7 @@ import type { BodyFileReference, HttpBlock } from '../core/http-file/model';
 import { parseHttpFile } from '../core/http-file/parse';
 import { httpRunSources, mergeHttpEnvironments, withBodyFile, type HttpRunSources } from '../core/http-file/run-sources';
 import { listSome } from '../shared/format';
-import { UsageError } from './args';
+import { readTextFile, UsageError } from './args';
 
 /** Whether the CLI reads `file` as a `.http` file rather than a collection. */
 export function isHttpFile(file: string): boolean {
@@ -32,7 +32,7 @@ export interface HttpFileRequest extends HttpRunSources {
 
 /** Reads `file`, picks the block `query` names (its `@name`/title, or a line inside it) and its environment; `processEnv` is laid under the `.env` file. */
 export function loadHttpFileRequest(file: string, query: string, envName: string | undefined, processEnv: Record<string, string | undefined>): HttpFileRequest {
-  const parsed = parseHttpFile(readText(file));
+  const parsed = parseHttpFile(readTextFile(file));
   const block = pickBlock(parsed.blocks, query, file);
   const label = `${file}:${block.line}`;
   if (block.unsupported) throw new UsageError(`${label} (${block.name}): ${block.unsupported}`);
@@ -44,7 +44,7 @@ export function loadHttpFileRequest(file: string, query: string, envName: string
     throw new UsageError(`${file}: no environment "${envName}" (found ${environments.environments.map((x) => `"${x.name}"`).join(', ') || 'none'} in http-client.env.json, http-client.private.env.json or .vscode/settings.json)`);
   }
   const dotenvFile = join(dir, '.env');
-  const dotenv = existsSync(dotenvFile) ? (parseEnv(readText(dotenvFile)) as Record<string, string>) : {};
+  const dotenv = existsSync(dotenvFile) ? (parseEnv(readTextFile(dotenvFile)) as Record<string, string>) : {};
   return { label, request, warnings, ...httpRunSources(environments, envName, parsed.variables, dotenv, processEnv) };
 }
 
@@ -68,14 +68,6 @@ function bodyText(file: string, block: HttpBlock, ref: BodyFileReference, label:
   } catch (err) {
     if (err instanceof BodyFileError) throw new UsageError(`${label} (${block.name}): ${err.message}`);
     throw err;
-  }
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new UsageError(`Cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
 }
 

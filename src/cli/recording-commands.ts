@@ -2,24 +2,18 @@
  * `stream-viewer diff` and `stream-viewer export`: recordings compared and
  * converted from a terminal.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { diffLines, diffRecordings, type RecordingDiff } from '../core/recording/diff';
 import { toHar, toNdjson, toRawText } from '../core/recording/export';
 import { parseRecording, RecordingFormatError, type Recording } from '../core/recording/format';
 import type { Palette } from './listing';
 import { previewText } from '../shared/format';
-import { UsageError } from './args';
+import { readTextFile, UsageError } from './args';
 import { printable } from './terminal-text';
 
 /** Reads a recording file with a clear error. */
 export function readRecording(path: string): Recording {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new UsageError(`Cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
+  const text = readTextFile(path);
   try {
     return parseRecording(text);
   } catch (err) {
