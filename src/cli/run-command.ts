@@ -6,12 +6,10 @@
  */
 import { secretEnvName } from '../core/collections/resolver';
 import { lookupRequest } from '../core/collections/tree';
-import { missingVariableHint, prepareRequest } from '../core/testing/prepare';
+import { prepareRequest } from '../core/testing/prepare';
 import type { SavedRequest } from '../core/collections/model';
 import type { Expect } from '../core/expect/model';
-import { createResolver } from '../core/collections/resolver';
 import type { SavedMcpCall } from '../core/collections/model';
-import { resolveMcpCall } from '../core/mcp/saved-call';
 import type { RequestSpec, StreamSettings } from '../core/spec';
 import { UsageError } from './args';
 import { addVar, environmentOf, readCollectionFile } from './collection-file';
@@ -99,22 +97,13 @@ export function prepareRun(argv: string[], env: NodeJS.ProcessEnv): PreparedRun 
   if (positionals.length !== 2) throw new UsageError('run needs a collection or .http file and a request: stream-viewer run <file.streams.json|file.http> <request, folder/request or .http line>');
   const [file, query] = positionals as [string, string];
   const { label, request, environment, processEnv, secretVariables, notes } = isHttpFile(file) ? fromHttpFile(file, query, envName, env) : fromCollection(file, query, envName, env);
-  const sources = { overrides: vars, environment, processEnv, secretVariables, secret: (name: string) => env[secretEnvName(name)] };
-  const prepared = prepareRequest(request, label, sources);
+  const prepared = prepareRequest(request, label, { overrides: vars, environment, processEnv, secretVariables, secret: (name: string) => env[secretEnvName(name)] });
   if (!prepared.ok) throw new UsageError(prepared.error);
-  let mcp: { call: SavedMcpCall; secrets: string[] } | undefined;
-  if (request.mcp) {
-    // The MCP call's params may use variables and secrets too: resolved from the same sources, masked the same way.
-    const resolver = createResolver(sources);
-    const r = resolveMcpCall(request.mcp, resolver.lookup);
-    if (r.missing.length > 0) throw new UsageError(`"${label}" uses variables with no value: ${r.missing.map(missingVariableHint).join(', ')}`);
-    mcp = { call: r.call, secrets: resolver.secretsUsed() };
-  }
   // The request's own expect block is checked too; a flag replaces the key it names, --expect-event adds a type.
   const saved = request.expect ?? {};
   const merged: Expect = { ...saved, ...expectations };
   if (saved.eventTypes && expectations.eventTypes) merged.eventTypes = [...new Set([...saved.eventTypes, ...expectations.eventTypes])];
-  return { rest, spec: prepared.spec, written: prepared.written, settings: prepared.settings, expectations: merged, secrets: [...prepared.secrets, ...(mcp?.secrets ?? [])], notes, ...(mcp ? { mcp: mcp.call } : {}) };
+  return { rest, spec: prepared.spec, written: prepared.written, settings: prepared.settings, expectations: merged, secrets: prepared.secrets, notes, ...(prepared.mcp ? { mcp: prepared.mcp } : {}) };
 }
 
 /** Common flags that take no value, so the next argument is a positional. */

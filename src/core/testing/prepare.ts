@@ -5,7 +5,8 @@
  * test` and the Test Explorer prepare requests the same way.
  */
 import { createResolver, secretEnvName, type ResolverSources } from '../collections/resolver';
-import type { SavedRequest } from '../collections/model';
+import type { SavedMcpCall, SavedRequest } from '../collections/model';
+import { resolveMcpCall } from '../mcp/saved-call';
 import { toSpec } from '../collections/tree';
 import { secretsOfRequest } from '../secrets/request-secrets';
 import type { RequestSpec, StreamSettings } from '../spec';
@@ -22,11 +23,13 @@ export type PreparedRequest =
       settings: StreamSettings;
       /** Secret values used (and URL and Basic passwords), to mask in every output. */
       secrets: string[];
+      /** For an MCP request: the call to make, its params' variables filled in from the same sources. */
+      mcp?: SavedMcpCall;
     }
   | { ok: false; error: string };
 
 /** How to set a variable that has no value, for the message. */
-export function missingVariableHint(name: string): string {
+function missingVariableHint(name: string): string {
   if (name.startsWith('secret:')) return `${name} (set ${secretEnvName(name.slice(7))})`;
   if (name.startsWith('$env:')) return `${name} (not in the environment)`;
   return `${name} (use --env or --var ${name}=…)`;
@@ -38,6 +41,8 @@ export function prepareRequest(request: SavedRequest, label: string, sources: Re
   const { spec, settings } = toSpec(request);
   // A value that expands past the limit throws a VariableError: a fault of the file, not a missing value.
   const resolved = resolveSpec(spec, resolver.lookup);
-  if (resolved.missing.length > 0) return { ok: false, error: `"${label}" uses variables with no value: ${resolved.missing.map(missingVariableHint).join(', ')}` };
-  return { ok: true, spec: resolved.spec, written: spec, settings, secrets: [...resolver.secretsUsed(), ...secretsOfRequest(resolved.spec)] };
+  const mcp = request.mcp ? resolveMcpCall(request.mcp, resolver.lookup) : undefined;
+  const missing = [...new Set([...resolved.missing, ...(mcp?.missing ?? [])])];
+  if (missing.length > 0) return { ok: false, error: `"${label}" uses variables with no value: ${missing.map(missingVariableHint).join(', ')}` };
+  return { ok: true, spec: resolved.spec, written: spec, settings, secrets: [...resolver.secretsUsed(), ...secretsOfRequest(resolved.spec)], ...(mcp ? { mcp: mcp.call } : {}) };
 }

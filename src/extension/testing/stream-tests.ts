@@ -129,7 +129,9 @@ export function registerStreamTests(s: StreamTestServices, subscriptions: vscode
       }
       const leaf = leaves.get(item.id)!;
       const c = leaf.entry.collection!;
-      const envName = s.environments.selected({ key: leaf.entry.uri.toString(), where: leaf.entry.uri, environments: c.environments ?? [] });
+      // The environment the Streams view and the panel have selected for this collection.
+      const scope = s.environments.scope({ uri: leaf.entry.uri, path: [] });
+      const envName = scope ? s.environments.selected(scope) : undefined;
       const environment = c.environments?.find((e) => e.name === envName)?.variables;
       const recorder = new MemoryRecording(MAX_RECORDING_BYTES);
       run.started(item);
