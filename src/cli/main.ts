@@ -193,8 +193,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
-    // Open sockets or timers of an aborted fetch must not keep the process alive.
-    setTimeout(() => process.exit(code), 50).unref();
+    // Everything is written by now (files synchronously, stdout awaited): the agent's kept-alive socket or the
+    // timers of an aborted fetch must not keep the process alive, not even for a moment. stderr is written
+    // asynchronously on some platforms (pipes on Windows), so it is let through first.
+    process.stderr.write('', () => process.exit(code));
   },
   (err: unknown) => {
     process.stderr.write(`stream-viewer: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -4,6 +4,7 @@
  * generic, and never guessing when the user chose a format.
  */
 import type { StreamFormat } from './items';
+import { isJson } from './json-text';
 
 const BY_ESSENCE: Record<string, StreamFormat> = {
   'text/event-stream': 'sse',
@@ -76,15 +77,6 @@ export function sniffFormat(first: Uint8Array): StreamFormat | undefined {
   return undefined;
 }
 
-/** Whether `text` is one valid JSON text. */
-export function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Picks a format: the one the content type names, else what the first bytes

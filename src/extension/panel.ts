@@ -19,7 +19,7 @@ import type { PanelState, VariablesInfo, WebviewSnapshot, WebviewToHost } from '
 import type { ResolvedRequest, SavedSource } from './collections/environments';
 import { readConfig } from './config';
 import { log } from './log';
-import { StreamFeed } from './panel/stream-feed';
+import { StreamFeed, type FeedOptions } from './panel/stream-feed';
 import { WebviewChannel } from './panel/webview-channel';
 import { defaultPanelState, MAX_RECORDING_BYTES, normalize, panelTitle } from './panel-support';
 import { panelFetch } from './proxy';
@@ -170,7 +170,7 @@ export class RequestPanel implements vscode.Disposable {
 
   /** Items of the latest stream kept for export, oldest first (masked; raw text apart). */
   timeline(): TimelineItem[] {
-    return this.feed?.run.store?.toArray() ?? [];
+    return this.feed?.run.storedItems() ?? [];
   }
 
   /** Resolves when the running stream (if any) ends. */
@@ -237,7 +237,7 @@ export class RequestPanel implements vscode.Disposable {
   }
 
   /** Runs a stream (live or replayed) and feeds the webview and the status bar. */
-  private start(options: ConstructorParameters<typeof StreamFeed>[1], label?: string): Promise<EndItem> {
+  private start(options: Omit<FeedOptions, 'store' | 'rawBytes'>, label?: string): Promise<EndItem> {
     const config = readConfig();
     const requestId = `${this.id}-${Date.now().toString(36)}`;
     this.channel.post({ type: 'stream/didStart', requestId, ...(label ? { label } : {}) });
@@ -285,7 +285,7 @@ export class RequestPanel implements vscode.Disposable {
 
   /** Empties the timeline here and in the webview. */
   clear(): void {
-    this.feed?.run.store?.clear();
+    this.feed?.run.clearStore();
     this.channel.post({ type: 'timeline/didClear' });
   }
 

@@ -39,6 +39,21 @@ const encoder = new TextEncoder();
 
 /** Packs a batch (host side); `pieces` holds the LLM text of messages by their place in the batch. */
 export function packItems(items: readonly (WireItem | TimelineItem)[], pieces?: ReadonlyMap<number, string>): PackedItems {
+  return pack(items, pieces).packed;
+}
+
+/**
+ * Packs a batch and opens it for reading at once (host side): the packed
+ * form crosses to the webview, the opened one is what the host keeps —
+ * its text as one string and a few typed arrays, instead of an object per
+ * event for the garbage collector to trace while the stream runs.
+ */
+export function packBatch(items: readonly (WireItem | TimelineItem)[], pieces?: ReadonlyMap<number, string>): { packed: PackedItems; batch: PackedBatch } {
+  const { packed, text } = pack(items, pieces);
+  return { packed, batch: new PackedBatch(packed, text) };
+}
+
+function pack(items: readonly (WireItem | TimelineItem)[], pieces: ReadonlyMap<number, string> | undefined): { packed: PackedItems; text: string } {
   let messages = 0;
   for (const item of items) if (item.kind === 'message') messages++;
   const nums = new Float64Array(messages * NUMS);
@@ -80,7 +95,7 @@ export function packItems(items: readonly (WireItem | TimelineItem)[], pieces?: 
   // U+FFFD (same length); but a pair split across two strings would come back whole: make each string
   // well-formed alone first, so every string reads back as it went in. Received text nearly always is already.
   if (!text.isWellFormed()) text = parts.map((p) => p.toWellFormed()).join('');
-  return { count: items.length, nums, lens, text: encoder.encode(text), others };
+  return { packed: { count: items.length, nums, lens, text: encoder.encode(text), others }, text };
 }
 
 /** Packs EventSource dispatches (host side). */
@@ -117,9 +132,10 @@ export function unpackDispatches(p: PackedDispatches): (number | Exclude<Dispatc
 }
 
 /**
- * A packed batch opened for reading (webview side): items come out one at a
- * time, made when asked for, so a kept batch costs its text and its numbers,
- * not an object per event.
+ * A packed batch opened for reading: items come out one at a time, made
+ * when asked for, so a kept batch costs its text and its numbers, not an
+ * object per event. The webview opens what it receives; the host keeps the
+ * batches it sent.
  */
 export class PackedBatch {
   readonly count: number;
@@ -135,12 +151,12 @@ export class PackedBatch {
   /** Memory the batch holds, about. */
   readonly bytes: number;
 
-  /** Opens `p`; its UTF-8 buffer is decoded once and not kept. */
-  constructor(p: PackedItems, decoder: TextDecoder) {
+  /** Opens `p` with its strings as one text (its UTF-8 buffer decoded, or the text it was packed from); the buffer is not kept. */
+  constructor(p: PackedItems, text: string) {
     this.count = p.count;
     this.nums = p.nums;
     this.lens = p.lens;
-    this.text = decoder.decode(p.text);
+    this.text = text;
     for (const o of p.others) this.others.set(o.at, o.item);
     this.messageAt = new Int32Array(p.count);
     let m = 0;

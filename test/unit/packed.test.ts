@@ -9,7 +9,7 @@ const message = (seq: number, data: string, extra: Partial<WireMessage> = {}): W
 function roundTrip(items: WireItem[], pieces?: Map<number, string>): WireItem[] {
   const packed = packItems(items, pieces);
   const copy = { ...packed, text: new Uint8Array(packed.text) };
-  const batch = new PackedBatch(copy, new TextDecoder());
+  const batch = new PackedBatch(copy, new TextDecoder().decode(copy.text));
   return Array.from({ length: batch.count }, (_, i) => batch.item(i));
 }
 

@@ -86,6 +86,34 @@ describe('the stream run', () => {
     assert.ok(run.raw!.info().bytes <= 2_000_000 && run.raw!.info().droppedBytes > 0);
   });
 
+  it('keeps what it sends to a webview: the packed batches read back as the items, pieces and records as parsed', async () => {
+    const chunk = (content: string): string => `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content } }] })}\n\n`;
+    const lines = Array.from({ length: 10_000 }, (_, i) => chunk(`t${i} é😀`));
+    const { fetch } = fakeFetch([...lines, 'data: [DONE]\n\n']);
+    const seen: TimelineItem[] = [];
+    const batches: number[] = [];
+    const run = new StreamRun({
+      request: { method: 'GET', url: 'http://h/' },
+      settings: {},
+      fetch,
+      store: { maxItems: 100_000, maxBytes: 64 * 1024 * 1024 },
+      onItem: (i) => void (i.kind !== 'raw' && seen.push(i)),
+      onBatch: (b) => batches.push(b.count),
+    });
+    await run.done;
+    const kept = run.storedItems();
+    assert.deepEqual(kept, seen, 'export gives back every item as the stream gave it');
+    assert.ok(batches.length >= 2, `nobody packed, yet ${batches.length} batch(es): what waits is bounded`);
+    assert.equal(batches.reduce((a, b) => a + b, 0), seen.length, 'every item crossed in exactly one batch');
+    assert.equal(run.store!.at(5)!.kind === 'message' && run.store!.at(5)!.piece, 't3 é😀', "the webview's copy carries each event's piece of text");
+
+    const ndjson = fakeFetch(['{"a":1}\n{"b":[2]}\nnot json\n'], { 'content-type': 'application/x-ndjson' });
+    const records = new StreamRun({ request: { method: 'GET', url: 'http://h/' }, settings: {}, fetch: ndjson.fetch, store: { maxItems: 10, maxBytes: 1e6 } });
+    await records.done;
+    const messages = records.storedItems().filter((i) => i.kind === 'message');
+    assert.deepEqual(messages.map((m) => (m.kind === 'message' ? [m.json, m.error !== undefined] : [])), [[{ a: 1 }], [{ b: [2] }], [undefined, true]].map(([j, e = false]) => [j, e]));
+  });
+
   it('refuses a request that cannot be sent with one error and an end, sending nothing', async () => {
     const { fetch, calls } = fakeFetch([]);
     const items: TimelineItem[] = [];

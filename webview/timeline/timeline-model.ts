@@ -8,7 +8,7 @@
 import { BoundedBuffer, type Bounds } from '../../src/shared/bounded-buffer';
 import { PackedBatch, unpackDispatches, type PackedItems } from '../../src/shared/packed';
 import type { AnalysisUpdate, Diagnostic, DispatchRef, EndItem, ErrorItem, MergedResponse, RawInfo, ResponseItem, StreamStats, WireItem, WireMessage } from '../../src/shared/wire';
-import { PackedStore } from './packed-store';
+import { PackedStore } from '../../src/shared/packed-store';
 
 const decoder = new TextDecoder();
 
@@ -76,7 +76,7 @@ export class TimelineModel {
    * batch opened for reading (its chip keys, its items when a filter tests them).
    */
   add(packed: PackedItems, analysis: AnalysisUpdate, raw: RawInfo): { first: number; batch: PackedBatch } {
-    const batch = new PackedBatch(packed, decoder);
+    const batch = new PackedBatch(packed, decoder.decode(packed.text));
     const first = this.items.push(batch);
     for (let i = 0; i < batch.count; i++) {
       if (!batch.isMessage(i)) continue;

@@ -8,7 +8,8 @@
  * (kebab-case); the README lists every one.
  */
 import { DEFAULT_RETRY_MS } from '../../shared/stream-formats';
-import { charsetOf, contentTypeEssence, contentTypeFor, formatFromContentType, isJson, sniffFormat } from '../detect';
+import { charsetOf, contentTypeEssence, contentTypeFor, formatFromContentType, sniffFormat } from '../detect';
+import { isJson } from '../json-text';
 import type { RequestItem, ResponseItem, TimelineItem } from '../items';
 import { END_SENTINEL, endMarker } from './end-markers';
 import { notFromEventSource } from './eventsource-request';

@@ -6,7 +6,7 @@
  * a stream of huge or endless invalid lines costs a check per line, not a
  * re-join of everything seen.
  */
-import { isJson } from '../detect';
+import { isJson } from '../json-text';
 
 /** Longest pretty-printed record looked for, in characters. */
 const MAX_SPAN = 64 * 1024;

@@ -4,6 +4,7 @@
  * extension host use it the same way.
  */
 import type { TimelineItem } from '../items';
+import { isJson } from '../json-text';
 import { LlmMerger } from '../llm/merger';
 import type { LlmProvider, MergedResponse } from '../llm/types';
 import { DiagnosticsCollector, type Diagnostic } from './diagnostics';
@@ -32,26 +33,28 @@ export class StreamAnalysis {
 
   /** Adds an item; returns the piece of LLM text a message carries, if any. */
   add(item: TimelineItem): string | undefined {
-    // SSE data that holds a JSON object or array is parsed here once, for the merge and the diagnostics
-    // alike; the value is not kept on the item, which a store may hold for a long time.
+    // SSE data that holds a JSON object or array is parsed here once, when the merge reads its value; the value
+    // is not kept on the item, which a store may hold for a long time. When only the diagnostics ask whether it
+    // is JSON, it is checked without being built: half the cost of a parse, and no garbage.
     let json: unknown;
+    let valid = false;
     if (item.kind === 'message') {
       json = item.json;
-      // Only when someone reads it: a stream that is no LLM stream, with diagnostics off, parses nothing.
-      if (json === undefined && item.format === 'sse' && (this.merger.wantsJson() || this.diagnostics?.wantsJsonCheck() === true)) {
-        const c = item.data.charCodeAt(0);
-        if (c === 123 || c === 91 || ((c === 32 || c === 9 || c === 10 || c === 13) && /^\s*[[{]/.test(item.data))) {
+      valid = json !== undefined;
+      if (!valid && item.format === 'sse' && looksLikeJson(item.data)) {
+        if (this.merger.wantsJson()) {
           try {
             json = JSON.parse(item.data) as unknown;
+            valid = true;
           } catch {
             // Not JSON after all: the diagnostics say so.
           }
-        }
+        } else if (this.diagnostics?.wantsJsonCheck() === true) valid = isJson(item.data);
       }
     }
     const piece = this.merger.add(item, json);
     this.stats.add(item);
-    this.diagnostics?.add(item, json !== undefined);
+    this.diagnostics?.add(item, valid);
     return piece;
   }
 
@@ -69,4 +72,10 @@ export class StreamAnalysis {
   timing(): StreamStats {
     return this.stats.result(this.merger.outputTokens());
   }
+}
+
+/** Whether SSE data starts (after whitespace) like a JSON object or array: only such data is checked as JSON. */
+function looksLikeJson(data: string): boolean {
+  const c = data.charCodeAt(0);
+  return c === 123 || c === 91 || ((c === 32 || c === 9 || c === 10 || c === 13) && /^\s*[[{]/.test(data));
 }

@@ -17,8 +17,10 @@ import { replayRecording } from '../recording/replay';
 import { maskItem } from '../secrets/mask-item';
 import { runStream, type SessionHooks } from '../session';
 import type { RequestSpec, StreamSettings } from '../spec';
-import { BoundedBuffer, type Bounds } from '../../shared/bounded-buffer';
-import { itemBytes } from '../../shared/wire';
+import type { Bounds } from '../../shared/bounded-buffer';
+import { packBatch, type PackedItems } from '../../shared/packed';
+import { PackedStore } from '../../shared/packed-store';
+import { itemBytes, type WireItem } from '../../shared/wire';
 import { RawRows } from './raw-rows';
 
 /** What to run and what to keep. */
@@ -40,8 +42,10 @@ export interface StreamRunOptions {
   ready?: () => Promise<void> | undefined;
   /** Analysis to run; false for none. */
   analysis?: false | { provider?: LlmProvider; stallMs?: number; diagnostics?: boolean; eventSource?: boolean };
-  /** Keep items in a store with these bounds (for export and tests). */
+  /** Keep items (raw text apart) in a store with these bounds, packed in batches (for a webview, export and tests). */
   store?: Bounds;
+  /** Each batch the store packs, as it crosses to a webview: on `packStore()`, and whenever enough items wait. */
+  onBatch?(batch: PackedItems): void;
   /** Keep the raw text by rows, up to this many bytes (for the raw view). */
   rawBytes?: number;
   /** Where the recording goes (none when omitted). */
@@ -56,7 +60,7 @@ export interface StreamRunOptions {
 export class StreamRun {
   /** Resolves with the end item once the stream is over; never rejects. */
   readonly done: Promise<EndItem>;
-  readonly store: BoundedBuffer<TimelineItem> | undefined;
+  readonly store: PackedStore | undefined;
   readonly raw: RawRows | undefined;
   /** Diagnostics found so far (each code at most once, so few). */
   readonly problems: Diagnostic[] = [];
@@ -65,6 +69,10 @@ export class StreamRun {
   private readonly recorder: Recorder | undefined;
   private readonly controller = new AbortController();
   private events = 0;
+  /** Items for the store not packed yet, the LLM text of messages by their place, and their size. */
+  private pending: TimelineItem[] = [];
+  private pendingPieces = new Map<number, string>();
+  private pendingBytes = 0;
 
   constructor(private readonly options: StreamRunOptions) {
     const a = options.analysis === false ? undefined : (options.analysis ?? {});
@@ -79,7 +87,7 @@ export class StreamRun {
       });
       if (a.eventSource !== false) this.emulator = new EventSourceEmulator();
     }
-    this.store = options.store ? new BoundedBuffer<TimelineItem>(options.store, itemBytes) : undefined;
+    this.store = options.store ? new PackedStore(options.store) : undefined;
     this.raw = options.rawBytes !== undefined ? new RawRows(options.rawBytes) : undefined;
     const secrets = options.secrets ?? [];
     if (options.record) this.recorder = new Recorder(options.request, options.settings, options.record, secrets);
@@ -112,9 +120,44 @@ export class StreamRun {
     if (item.kind === 'raw') this.raw?.add(item.text, item.size);
     else {
       if (item.kind === 'message' || item.kind === 'chunk') this.events++;
-      this.store?.add(item);
+      if (this.store) this.keep(item, piece);
     }
     this.options.onItem?.(item, piece);
+  }
+
+  private keep(item: TimelineItem, piece: string | undefined): void {
+    if (piece !== undefined) this.pendingPieces.set(this.pending.length, piece);
+    this.pending.push(item);
+    this.pendingBytes += itemBytes(item);
+    // Whoever packs (a webview feed, every few ms) normally comes first; this bounds what waits when nobody does.
+    if (this.pending.length >= PACK_ITEMS || this.pendingBytes >= Math.min(PACK_BYTES, this.options.store!.maxBytes / 8)) this.packStore();
+  }
+
+  /** Packs the items that arrived since the last batch into the store, and hands the batch to `onBatch`. */
+  packStore(): void {
+    if (!this.store || this.pending.length === 0) return;
+    const { packed, batch } = packBatch(this.pending, this.pendingPieces);
+    this.pending = [];
+    this.pendingPieces = new Map();
+    this.pendingBytes = 0;
+    this.store.push(batch);
+    this.options.onBatch?.(packed);
+  }
+
+  /** The items the store keeps, oldest first, as the stream gave them (raw text apart): what an export writes. */
+  storedItems(): TimelineItem[] {
+    this.packStore();
+    const store = this.store;
+    if (!store) return [];
+    return Array.from({ length: store.length }, (_, i) => timelineItem(store.at(i)!));
+  }
+
+  /** Forgets what the store keeps (the timeline was cleared); items from now on are kept again. */
+  clearStore(): void {
+    this.pending = [];
+    this.pendingPieces = new Map();
+    this.pendingBytes = 0;
+    this.store?.clear();
   }
 
   /** Stops the stream (end reason `aborted`). */
@@ -145,6 +188,22 @@ export class StreamRun {
   /** The recording, when it is kept in memory. */
   recording(): Recording | undefined {
     return this.recorder?.recording();
+  }
+}
+
+/** Items waiting to be packed, at most: a batch of a busy stream's few milliseconds. */
+const PACK_ITEMS = 8192;
+const PACK_BYTES = 4 * 1024 * 1024;
+
+/** An item read back from the store as the session made it: the LLM piece dropped, a record's JSON parsed again. */
+function timelineItem(item: WireItem): TimelineItem {
+  if (item.kind !== 'message') return item;
+  const { piece: _piece, ...message } = item;
+  if (message.format === 'sse' || message.error !== undefined) return message;
+  try {
+    return { ...message, json: JSON.parse(message.data) as unknown };
+  } catch {
+    return message;
   }
 }
 

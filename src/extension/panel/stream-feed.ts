@@ -11,8 +11,9 @@ import type { Diagnostic } from '../../core/analysis/diagnostics';
 import type { EndItem, TimelineItem } from '../../core/items';
 import { StreamRun, type StreamRunOptions } from '../../core/run/stream-run';
 import type { HostToWebview } from '../../shared/protocol';
-import { packDispatches, packItems } from '../../shared/packed';
-import { toDispatchRef, type AnalysisUpdate, type DispatchRef, type StreamStats } from '../../shared/wire';
+import { packDispatches, packItems, type PackedItems } from '../../shared/packed';
+import { toDispatchRef, type AnalysisUpdate, type DispatchRef, type RawInfo, type StreamStats } from '../../shared/wire';
+import type { Bounds } from '../../shared/bounded-buffer';
 import { Batcher } from '../batcher';
 
 /** How often, at most, the assembled response is sent again while it grows. */
@@ -26,13 +27,15 @@ export interface FeedTarget {
   onProgress?(events: number): void;
 }
 
+/** What a feed runs: a stream run's options, its store's bounds included (the store packs what the webview gets). */
+export type FeedOptions = Omit<StreamRunOptions, 'onItem' | 'onDiagnostic' | 'onDispatch' | 'onBatch'> & { store: Bounds };
+
 /** A stream run wired to a webview. */
 export class StreamFeed {
   readonly run: StreamRun;
   readonly done: Promise<EndItem>;
-  /** Items since the last batch (raw text apart), and the LLM text of messages by their place. */
-  private items: TimelineItem[] = [];
-  private pieces = new Map<number, string>();
+  /** Batches the run packed since the last message (normally one: the run packs when asked, below). */
+  private batches: PackedItems[] = [];
   private problems: Diagnostic[] = [];
   private dispatches: DispatchRef[] = [];
   private readonly batcher: Batcher<true>;
@@ -41,19 +44,17 @@ export class StreamFeed {
 
   constructor(
     readonly requestId: string,
-    options: Omit<StreamRunOptions, 'onItem' | 'onDiagnostic' | 'onDispatch'>,
+    options: FeedOptions,
     private readonly target: FeedTarget,
   ) {
-    // The batcher only paces flushes; the batch itself is gathered here.
+    // The batcher only paces flushes; the run packs the batch, and keeps it in its store for export.
     this.batcher = new Batcher<true>(target.batchIntervalMs, () => this.flush(false));
     this.run = new StreamRun({
       ...options,
-      onItem: (item: TimelineItem, piece) => {
-        if (item.kind === 'raw') return;
-        if (piece !== undefined) this.pieces.set(this.items.length, piece);
-        this.items.push(item);
-        this.batcher.add(true);
+      onItem: (item: TimelineItem) => {
+        if (item.kind !== 'raw') this.batcher.add(true);
       },
+      onBatch: (batch) => this.batches.push(batch),
       onDiagnostic: (d) => {
         this.problems.push(d);
         this.batcher.add(true);
@@ -77,10 +78,17 @@ export class StreamFeed {
     this.target.post({ type: 'raw/didGet', requestId: this.requestId, from: Math.max(from, raw.info().firstRow), rows });
   }
 
+  private rawInfo(): RawInfo {
+    return this.run.raw?.info() ?? { firstRow: 0, endRow: 0, bytes: 0, droppedBytes: 0 };
+  }
+
   private flush(final: boolean): void {
-    const items = packItems(this.items, this.pieces);
-    this.items = [];
-    this.pieces = new Map();
+    this.run.packStore();
+    const batches = this.batches;
+    this.batches = [];
+    // Batches the run packed on its own (far more items than a batch interval normally brings) go first, alone.
+    const items = batches.pop() ?? packItems([]);
+    for (const b of batches) this.target.post({ type: 'stream/didReceive', requestId: this.requestId, items: b, analysis: { problems: [], dispatches: packDispatches([]), stats: this.run.timing() ?? emptyStats() }, raw: this.rawInfo() });
     const analysis: AnalysisUpdate = { problems: this.problems, dispatches: packDispatches(this.dispatches), stats: this.run.timing() ?? emptyStats() };
     this.problems = [];
     this.dispatches = [];
@@ -91,8 +99,7 @@ export class StreamFeed {
       this.sentChanges = changes;
       this.lastMergedAt = now;
     }
-    const raw = this.run.raw?.info() ?? { firstRow: 0, endRow: 0, bytes: 0, droppedBytes: 0 };
-    this.target.post({ type: 'stream/didReceive', requestId: this.requestId, items, analysis, raw });
+    this.target.post({ type: 'stream/didReceive', requestId: this.requestId, items, analysis, raw: this.rawInfo() });
     this.target.onProgress?.(this.run.eventCount);
     // A merged response held back by the interval still goes out once the stream is quiet.
     if (!final && changes !== this.sentChanges) this.batcher.add(true);

@@ -1,11 +1,12 @@
 /**
- * The webview's items: the packed batches as they came, bounded by count
- * and bytes. An item is made when it is asked for (a row in view, a filter
- * test), so 200 000 kept events cost their text and a few numbers each.
+ * Items kept as packed batches, bounded by count and bytes: the webview's
+ * timeline and the host's store for export. An item is made when it is asked
+ * for (a row in view, a filter test, an export), so 200 000 kept events cost
+ * their text and a few numbers each.
  */
-import type { Bounds } from '../../src/shared/bounded-buffer';
-import type { PackedBatch } from '../../src/shared/packed';
-import type { WireItem } from '../../src/shared/wire';
+import type { Bounds } from './bounded-buffer';
+import type { PackedBatch } from './packed';
+import type { WireItem } from './wire';
 
 interface Kept {
   /** Absolute number of the batch's first item. */
