@@ -7,7 +7,7 @@
  * not the product: the end-to-end figure is bench/panel-e2e.ts.
  */
 import { startFakeHost } from './fake-host';
-import { packDispatches, packItems } from '../src/shared/packed';
+import { DispatchPacker, packItems } from '../src/shared/packed';
 import type { WireItem } from '../src/shared/wire';
 // @ts-expect-error: plain ES module shared with the test scripts, no types.
 import { launchBrowser } from '../scripts/vscode-test/server.mjs';
@@ -51,7 +51,7 @@ export async function runWebviewBench(): Promise<void> {
       const b64 = (a: ArrayBufferView): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
       batches.push(JSON.stringify({ count: p.count, nums: b64(p.nums), lens: b64(p.lens), text: b64(p.text), others: p.others }));
     }
-    const noDispatches = packDispatches([]);
+    const noDispatches = new DispatchPacker().take();
     await page.evaluate(`window.__batches = ${JSON.stringify(batches)}`);
     const started = Date.now();
     // A string, not a function: the TypeScript loader would add helpers the page does not have.

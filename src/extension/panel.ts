@@ -14,6 +14,7 @@ import { MemoryRecording } from '../core/recording/recorder';
 import { curlWithSecretsMasked } from '../core/secrets/masked-curl';
 import { redactUrl, secretsOfRequest } from '../core/secrets/request-secrets';
 import type { RequestSpec, StreamSettings } from '../core/spec';
+import { preloadStreamFetch } from '../core/stream-fetch';
 import { PANEL_VIEW_TYPE } from '../shared/ids';
 import type { PanelState, VariablesInfo, WebviewSnapshot, WebviewToHost } from '../shared/protocol';
 import type { ResolvedRequest, SavedSource } from './collections/environments';
@@ -111,6 +112,8 @@ export class RequestPanel implements vscode.Disposable {
       }),
     );
     services.onDidFocus(this);
+    // While the user edits the request, so that the first Send streams at once.
+    preloadStreamFetch();
   }
 
   /** The request as the editor currently holds it. */

@@ -8,7 +8,7 @@
  * the few other items (request, response, errors, end…) go as objects with
  * their place in the batch.
  */
-import type { DispatchRef, StreamFormat, TimelineItem, WireItem, WireMessage } from './wire';
+import type { Dispatch, DispatchRef, StreamFormat, TimelineItem, WireItem, WireMessage } from './wire';
 
 /** Numbers per message in `nums`: t, offset, seq, size, format. */
 const NUMS = 5;
@@ -98,20 +98,31 @@ function pack(items: readonly (WireItem | TimelineItem)[], pieces: ReadonlyMap<n
   return { packed: { count: items.length, nums, lens, text: encoder.encode(text), others }, text };
 }
 
-/** Packs EventSource dispatches (host side). */
-export function packDispatches(ds: readonly DispatchRef[]): PackedDispatches {
-  let n = 0;
-  for (const d of ds) if (d.kind === 'event') n++;
-  const events = new Float64Array(n * 2);
-  const others: PackedDispatches['others'] = [];
-  let k = 0;
-  ds.forEach((d, at) => {
-    if (d.kind === 'event') {
-      events[k++] = d.t;
-      events[k++] = d.seq;
-    } else others.push({ at, d });
-  });
-  return { count: ds.length, events, others };
+/**
+ * EventSource dispatches gathered for the next batch (host side). A busy
+ * stream dispatches an event per message: each is two numbers here, not an
+ * object, until the batch is packed.
+ */
+export class DispatchPacker {
+  private events: number[] = [];
+  private others: PackedDispatches['others'] = [];
+  private count = 0;
+
+  /** Adds one dispatch. */
+  add(d: Dispatch): void {
+    if (d.kind === 'event') this.events.push(d.t, d.seq);
+    else this.others.push({ at: this.count, d });
+    this.count++;
+  }
+
+  /** The dispatches since the last call, packed; the packer starts over. */
+  take(): PackedDispatches {
+    const packed = { count: this.count, events: Float64Array.from(this.events), others: this.others };
+    this.events = [];
+    this.others = [];
+    this.count = 0;
+    return packed;
+  }
 }
 
 /**

@@ -105,7 +105,3 @@ export function itemBytes(item: TimelineItem | WireItem): number {
   }
 }
 
-/** The dispatch as it crosses to the webview. */
-export function toDispatchRef(d: Dispatch): DispatchRef {
-  return d.kind === 'event' ? { kind: 'event', t: d.t, seq: d.seq } : d;
-}

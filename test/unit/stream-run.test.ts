@@ -105,7 +105,8 @@ describe('the stream run', () => {
     assert.deepEqual(kept, seen, 'export gives back every item as the stream gave it');
     assert.ok(batches.length >= 2, `nobody packed, yet ${batches.length} batch(es): what waits is bounded`);
     assert.equal(batches.reduce((a, b) => a + b, 0), seen.length, 'every item crossed in exactly one batch');
-    assert.equal(run.store!.at(5)!.kind === 'message' && run.store!.at(5)!.piece, 't3 é😀', "the webview's copy carries each event's piece of text");
+    const fifth = run.store!.at(5);
+    assert.equal(fifth?.kind === 'message' ? fifth.piece : undefined, 't3 é😀', "the webview's copy carries each event's piece of text");
 
     const ndjson = fakeFetch(['{"a":1}\n{"b":[2]}\nnot json\n'], { 'content-type': 'application/x-ndjson' });
     const records = new StreamRun({ request: { method: 'GET', url: 'http://h/' }, settings: {}, fetch: ndjson.fetch, store: { maxItems: 10, maxBytes: 1e6 } });

@@ -11,8 +11,8 @@ import type { Diagnostic } from '../../core/analysis/diagnostics';
 import type { EndItem, TimelineItem } from '../../core/items';
 import { StreamRun, type StreamRunOptions } from '../../core/run/stream-run';
 import type { HostToWebview } from '../../shared/protocol';
-import { packDispatches, packItems, type PackedItems } from '../../shared/packed';
-import { toDispatchRef, type AnalysisUpdate, type DispatchRef, type RawInfo, type StreamStats } from '../../shared/wire';
+import { DispatchPacker, packItems, type PackedItems } from '../../shared/packed';
+import type { AnalysisUpdate, RawInfo, StreamStats } from '../../shared/wire';
 import type { Bounds } from '../../shared/bounded-buffer';
 import { Batcher } from '../batcher';
 
@@ -37,7 +37,7 @@ export class StreamFeed {
   /** Batches the run packed since the last message (normally one: the run packs when asked, below). */
   private batches: PackedItems[] = [];
   private problems: Diagnostic[] = [];
-  private dispatches: DispatchRef[] = [];
+  private readonly dispatches = new DispatchPacker();
   private readonly batcher: Batcher<true>;
   private sentChanges = 0;
   private lastMergedAt = 0;
@@ -59,7 +59,7 @@ export class StreamFeed {
         this.problems.push(d);
         this.batcher.add(true);
       },
-      onDispatch: (d: Dispatch) => this.dispatches.push(toDispatchRef(d)),
+      onDispatch: (d: Dispatch) => this.dispatches.add(d),
     });
     this.done = this.run.done.then((end) => {
       this.batcher.dispose();
@@ -88,10 +88,9 @@ export class StreamFeed {
     this.batches = [];
     // Batches the run packed on its own (far more items than a batch interval normally brings) go first, alone.
     const items = batches.pop() ?? packItems([]);
-    for (const b of batches) this.target.post({ type: 'stream/didReceive', requestId: this.requestId, items: b, analysis: { problems: [], dispatches: packDispatches([]), stats: this.run.timing() ?? emptyStats() }, raw: this.rawInfo() });
-    const analysis: AnalysisUpdate = { problems: this.problems, dispatches: packDispatches(this.dispatches), stats: this.run.timing() ?? emptyStats() };
+    for (const b of batches) this.target.post({ type: 'stream/didReceive', requestId: this.requestId, items: b, analysis: { problems: [], dispatches: new DispatchPacker().take(), stats: this.run.timing() ?? emptyStats() }, raw: this.rawInfo() });
+    const analysis: AnalysisUpdate = { problems: this.problems, dispatches: this.dispatches.take(), stats: this.run.timing() ?? emptyStats() };
     this.problems = [];
-    this.dispatches = [];
     const changes = this.run.mergeChanges;
     const now = performance.now();
     if (changes !== this.sentChanges && (final || now - this.lastMergedAt >= MERGED_INTERVAL_MS)) {
