@@ -25,6 +25,10 @@ import { ProblemsView } from '../insights/problems-view';
 import { TimelineModel } from './timeline-model';
 
 const ROW_HEIGHT = 24;
+/** A batch this big is a firehose (thousands of events a second), not something read as it arrives. */
+const FIREHOSE_BATCH = 500;
+/** Shortest time between two paints while a firehose's batches arrive. */
+const FIREHOSE_PAINT_INTERVAL_MS = 100;
 
 type Mode = 'items' | 'raw' | 'eventsource' | 'merged' | 'problems';
 
@@ -47,6 +51,8 @@ export class TimelineView {
   private selected: number | undefined;
   private mode: Mode = 'items';
   private frame = 0;
+  private paintTimer: ReturnType<typeof setTimeout> | undefined;
+  private paintedAt = 0;
   private shownStats: unknown;
   private statsAt = 0;
   private readonly problems: ProblemsView;
@@ -179,7 +185,7 @@ export class TimelineView {
     if (this.model.warnings + (this.model.fatal ? 1 : 0) !== errors) this.renderBanner();
     this.raw.setInfo(raw);
     this.index.appended(first, batch.count, wasScanning);
-    this.schedule();
+    this.schedule(batch.count);
   }
 
   /** Rows of the raw text arrived. */
@@ -240,10 +246,25 @@ export class TimelineView {
     this.banner.hidden = false;
   }
 
-  private schedule(): void {
+  /** Paints at the next frame; `batchSize`: the items of a batch that just arrived (a big one may wait a little). */
+  private schedule(batchSize = 0): void {
     if (this.frame) return;
+    // A firehose repainted at every frame costs the page its style, layout and raster work 60 times a second, on
+    // the cores the extension host streams on: while big batches keep coming, the view catches up a few times a
+    // second. A stream a person can read (an LLM's tokens) and anything the user does paint at the next frame.
+    const wait = this.paintedAt + FIREHOSE_PAINT_INTERVAL_MS - performance.now();
+    if (batchSize >= FIREHOSE_BATCH && wait > 0) {
+      this.paintTimer ??= setTimeout(() => {
+        this.paintTimer = undefined;
+        this.schedule();
+      }, wait);
+      return;
+    }
+    clearTimeout(this.paintTimer);
+    this.paintTimer = undefined;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
+      this.paintedAt = performance.now();
       this.paint();
     });
   }
