@@ -1,4 +1,3 @@
-/// <reference path="./undici-parts.d.ts" />
 /**
  * The `fetch` a session uses unless its caller brings one: undici's own,
  * through an agent that never gives up on a quiet server by itself.
