@@ -8,17 +8,17 @@
 import type { Bounds } from '../../src/shared/bounded-buffer';
 import { formatBytes } from '../../src/shared/format';
 import type { PackedItems } from '../../src/shared/packed';
-import { STALL_MS, type AnalysisUpdate, type EndItem, type RawInfo, type RawRow } from '../../src/shared/wire';
+import type { AnalysisUpdate, EndItem, RawInfo, RawRow } from '../../src/shared/wire';
 import type { WebviewSnapshot } from '../../src/shared/protocol';
 import { h, icon, replaceChildren } from '../dom';
 import { DetailPane } from './detail';
-import { compileFilter, typeOf, type CompiledFilter, type FilterState } from './filter';
+import { typeOf } from './filter';
+import { FilterBar } from './filter-bar';
+import { renderItemRow } from './item-row';
 import { ResponseHead } from './response-head';
-import { rowText } from './rows';
 import { VirtualList } from './virtual-list';
 import { renderDispatchRow } from './dispatch-row';
 import { RawView } from './raw-view';
-import { TypeChips } from './type-chips';
 import { FilteredIndex } from './filtered-index';
 import { MergedView } from '../insights/merged-view';
 import { ProblemsView } from '../insights/problems-view';
@@ -46,8 +46,6 @@ export interface TimelineEvents {
 export class TimelineView {
   readonly element: HTMLElement;
   private readonly model: TimelineModel;
-  private filterState: FilterState = { hiddenTypes: new Set(), search: '', regex: false, jsonPath: '' };
-  private filter: CompiledFilter = compileFilter(this.filterState);
   private selected: number | undefined;
   private mode: Mode = 'items';
   private frame = 0;
@@ -75,14 +73,7 @@ export class TimelineView {
       },
       () => view.schedule(),
     ))(this);
-  private readonly chips = new TypeChips((hidden) => {
-    this.filterState = { ...this.filterState, hiddenTypes: hidden };
-    this.applyFilter();
-  });
-  private readonly search = h('input', { class: 'text-input search-input', type: 'search', placeholder: 'Search data', spellcheck: 'false', 'aria-label': 'Search' });
-  private readonly regexToggle = h('button', { class: 'icon-button toggle', title: 'Use regular expression', 'aria-pressed': 'false' }, icon('regex'));
-  private readonly jsonPath = h('input', { class: 'text-input jsonpath-input', type: 'text', placeholder: 'JSONPath, e.g. $.choices[0].delta.content', spellcheck: 'false', 'aria-label': 'JSONPath filter' });
-  private readonly filterError = h('span', { class: 'filter-error', role: 'status' });
+  private readonly filters = new FilterBar((filter) => this.index.set(filter));
   private readonly followButton = h('button', { class: 'tool-button pressed', title: 'Keep the newest row in view', 'aria-pressed': 'true' }, icon('fold-down'), ' Follow');
   private readonly viewToggle = h('div', { class: 'segmented', role: 'tablist' });
   private readonly status = h('div', { class: 'list-status muted', role: 'status' });
@@ -108,15 +99,6 @@ export class TimelineView {
       if (i !== undefined) this.select(this.index.absoluteAt(i));
     });
     this.list.element.addEventListener('keydown', (e) => this.onListKey(e));
-    const onFilter = (): void => this.applyFilter();
-    this.search.addEventListener('input', onFilter);
-    this.jsonPath.addEventListener('input', onFilter);
-    this.regexToggle.addEventListener('click', () => {
-      this.filterState = { ...this.filterState, regex: !this.filterState.regex };
-      this.regexToggle.setAttribute('aria-pressed', String(this.filterState.regex));
-      this.regexToggle.classList.toggle('pressed', this.filterState.regex);
-      this.applyFilter();
-    });
     this.followButton.addEventListener('click', () => {
       const on = !this.activeList().follow;
       this.activeList().follow = on;
@@ -137,8 +119,7 @@ export class TimelineView {
       'div',
       { class: 'toolbar' },
       this.viewToggle,
-      h('div', { class: 'search-box' }, icon('search'), this.search, this.regexToggle),
-      h('div', { class: 'search-box' }, icon('filter'), this.jsonPath),
+      ...this.filters.fields,
       this.followButton,
       tool('Copy raw text', 'copy', () => actions.copyRaw()),
       tool('Export timeline (JSON Lines)', 'export', () => actions.exportTimeline()),
@@ -150,7 +131,7 @@ export class TimelineView {
       this.head.element,
       this.banner,
       toolbar,
-      h('div', { class: 'filter-line' }, this.chips.element, this.filterError, h('span', { class: 'spacer' }), this.status),
+      h('div', { class: 'filter-line' }, ...this.filters.chipsLine, h('span', { class: 'spacer' }), this.status),
       h('div', { class: 'list-area' }, h('div', { class: 'items-area' }, this.listHeader, this.list.element), this.raw.list.element, this.esList.element, this.merged.element, this.problems.element, this.detail.element),
     );
   }
@@ -180,7 +161,7 @@ export class TimelineView {
     const errors = this.model.warnings + (this.model.fatal ? 1 : 0);
     const wasScanning = this.index.scanning;
     const { first, batch } = this.model.add(items, analysis, raw);
-    for (let i = 0; i < batch.count; i++) this.chips.count(batch.isMessage(i) ? `e:${batch.eventAt(i)}` : typeOf(batch.item(i)));
+    for (let i = 0; i < batch.count; i++) this.filters.count(batch.isMessage(i) ? `e:${batch.eventAt(i)}` : typeOf(batch.item(i)));
     if (this.model.response && this.model.response !== hadResponse) this.head.setResponse(this.model.response);
     if (this.model.warnings + (this.model.fatal ? 1 : 0) !== errors) this.renderBanner();
     this.raw.setInfo(raw);
@@ -224,7 +205,7 @@ export class TimelineView {
     this.raw.reset();
     this.esList.follow = true;
     this.index.reset();
-    this.chips.clear();
+    this.filters.clearCounts();
     this.selected = undefined;
     this.shownStats = undefined;
     this.detail.show(undefined);
@@ -286,7 +267,7 @@ export class TimelineView {
       this.head.setStats(model.stats);
     }
     this.paintBadges();
-    this.chips.render(this.filterState.hiddenTypes);
+    this.filters.render();
     const items = model.items;
     const parts = [this.index.active ? `${this.index.count()} of ${items.length} rows` : `${items.length} rows`];
     if (this.index.scanning) parts.unshift(`Filtering… ${this.index.progress}%`);
@@ -311,47 +292,10 @@ export class TimelineView {
     const n = this.index.absoluteAt(i);
     const item = this.model.itemAt(n);
     if (!item) return row.replaceChildren();
-    const prev = this.model.itemAt(n - 1);
-    const text = rowText(item);
-    const gap = prev ? item.t - prev.t : 0;
-    const stall = (item.kind === 'message' || item.kind === 'chunk') && gap >= STALL_MS;
     // With a JSONPath filter, the matched value is what the row is about.
-    const matched = this.filter.ok && this.filter.preview ? this.filter.preview(item) : undefined;
-    const className = `vrow item-row tone-${text.tone}${n === this.selected ? ' selected' : ''}${stall ? ' stall' : ''}`;
-    if (row.className !== className) row.className = className;
-    const title = stall ? `Stall: ${(gap / 1000).toFixed(1)} s without data before this row` : '';
-    if (row.title !== title) row.title = title;
-    row.setAttribute('aria-selected', String(n === this.selected));
-    const [data, dataClass, dataTitle] =
-      matched !== undefined
-        ? [matched, 'cell-data cell-piece', 'The value the JSONPath matched']
-        : text.piece !== undefined
-          ? [text.piece, 'cell-data cell-piece', 'The text this event carries']
-          : [text.preview, 'cell-data', ''];
-    // A row's cells are made once and then only written: during a burst every row in view is redrawn each frame.
-    if (row.childElementCount !== 7 || !row.firstElementChild?.classList.contains('cell-time')) {
-      row.replaceChildren(
-        h('span', { class: 'cell-time' }),
-        h('span', { class: 'cell-delta muted' }),
-        h('span', { class: 'cell-kind' }, h('span', { class: 'kind-badge' })),
-        h('span', { class: 'cell-type' }),
-        h('span', { class: 'cell-id' }),
-        h('span', { class: 'cell-size muted' }),
-        h('span', { class: 'cell-data' }),
-      );
-    }
-    const cells = row.children as HTMLCollectionOf<HTMLElement>;
-    setText(cells[0]!, item.t.toFixed(1));
-    setText(cells[1]!, prev ? `+${(item.t - prev.t).toFixed(1)}` : '');
-    const badge = cells[2]!.firstElementChild as HTMLElement;
-    const badgeClass = `kind-badge tone-${text.tone}`;
-    if (badge.className !== badgeClass) badge.className = badgeClass;
-    setText(badge, text.kind);
-    setText(cells[3]!, text.type, text.type);
-    setText(cells[4]!, text.id, text.id);
-    setText(cells[5]!, text.size);
-    if (cells[6]!.className !== dataClass) cells[6]!.className = dataClass;
-    setText(cells[6]!, data, dataTitle);
+    const filter = this.filters.filter;
+    const matched = filter.ok && filter.preview ? filter.preview(item) : undefined;
+    renderItemRow(row, item, { prev: this.model.itemAt(n - 1), selected: n === this.selected, matched });
   }
 
   private renderDispatch(row: HTMLElement, i: number): void {
@@ -386,15 +330,6 @@ export class TimelineView {
     this.showFollow(false);
     this.select(this.index.absoluteAt(next));
     this.list.reveal(next);
-  }
-
-  private applyFilter(): void {
-    this.filterState = { ...this.filterState, search: this.search.value, jsonPath: this.jsonPath.value };
-    this.filter = compileFilter(this.filterState);
-    this.filterError.textContent = this.filter.ok ? '' : this.filter.error;
-    this.search.classList.toggle('invalid', !this.filter.ok && this.filter.error.startsWith('Invalid regular'));
-    this.jsonPath.classList.toggle('invalid', !this.filter.ok && this.filter.error.startsWith('Invalid JSONPath'));
-    this.index.set(this.filter);
   }
 
   private setMode(mode: Mode): void {
@@ -437,12 +372,7 @@ export class TimelineView {
   private selectSeq(seq: number): void {
     const n = this.model.absoluteOfSeq(seq);
     if (n === undefined) return;
-    if (this.index.active) {
-      this.search.value = '';
-      this.jsonPath.value = '';
-      this.filterState = { ...this.filterState, hiddenTypes: new Set() };
-      this.applyFilter();
-    }
+    if (this.index.active) this.filters.reset();
     this.setMode('items');
     this.list.follow = false;
     this.showFollow(false);
@@ -454,10 +384,4 @@ export class TimelineView {
     this.followButton.classList.toggle('pressed', on);
     this.followButton.setAttribute('aria-pressed', String(on));
   }
-}
-
-/** Writes a cell's text (and title) only when it changed: an unchanged node costs no style or layout work. */
-function setText(el: HTMLElement, text: string, title?: string): void {
-  if (el.textContent !== text) el.textContent = text;
-  if (title !== undefined && el.title !== title) el.title = title;
 }
