@@ -36,6 +36,8 @@ export const Commands = {
   streamHttpRequest: 'streamViewer.streamHttpRequest',
   openTestStream: 'streamViewer.openTestStream',
   connectMcp: 'streamViewer.connectMcp',
+  /** Internal: an MCP panel saves its call into a collection (not in the palette). */
+  saveMcpCall: 'streamViewer.saveMcpCall',
 } as const;
 
 /** The Streams view. */

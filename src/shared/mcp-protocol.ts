@@ -74,6 +74,8 @@ export type McpWebviewToHost =
   /** tools/call, prompts/get, resources/read, ping… with its params; `resume` drops the reply stream after its first event and resumes it with Last-Event-ID. */
   | { type: 'mcp/call'; method: string; params?: RpcObject; resume?: boolean }
   | { type: 'mcp/cancel'; id: RpcId }
+  /** Save this call into a collection as an MCP request; `name` is the suggested name. */
+  | { type: 'mcp/save'; method: string; params?: RpcObject; name: string }
   /** Check what a browser client would meet (CORS preflight, Origin check). */
   | { type: 'mcp/probe' }
   /** Show this HTTP exchange in the timeline. */
@@ -132,6 +134,8 @@ export function isMcpWebviewMessage(x: unknown): x is McpWebviewToHost {
       return typeof x.method === 'string' && x.method !== '' && (x.params === undefined || isJsonObject(x.params)) && (x.resume === undefined || typeof x.resume === 'boolean');
     case 'mcp/cancel':
       return isId(x.id);
+    case 'mcp/save':
+      return typeof x.method === 'string' && x.method !== '' && (x.params === undefined || isJsonObject(x.params)) && typeof x.name === 'string';
     case 'exchange/show':
       return Number.isInteger(x.exchange);
     case 'raw/get':

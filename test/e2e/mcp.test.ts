@@ -2,13 +2,23 @@
  * The MCP panel in the real workbench against the demo's SDK-built server:
  * connect, the lists, a tool called from the form generated from its
  * schema, the JSON-RPC log with the call paired and its progress in
- * between, the HTTP exchange in the timeline; and a broken server's spec
- * check shown with its fix. Screenshots: .test-artifacts/mcp-panel*.png.
+ * between, the HTTP exchange in the timeline, the call saved into a
+ * collection; and a broken server's spec check shown with its fix. Screenshots: .test-artifacts/mcp-panel*.png.
  */
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { artifacts, openPanel, openWorkbench, runCommand, type Workbench } from './helpers';
+
+/** The text of `file` once it exists (the extension writes it after the name is accepted). */
+async function waitForFile(file: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    if (existsSync(file)) return readFileSync(file, 'utf8');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${file} was not written`);
+}
 
 describe('the MCP panel in a real VS Code', () => {
   let workbench: Workbench;
@@ -41,6 +51,19 @@ describe('the MCP panel in a real VS Code', () => {
     await row.click();
     await panel.locator('.rpc-detail .json-tree').first().waitFor();
     await page.screenshot({ path: join(artifacts, 'mcp-panel.png') });
+    // Save… keeps the call in a collection, under a name asked for with the tool's name suggested.
+    await panel.locator('vscode-button', { hasText: 'Save…' }).click();
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Request name' }).waitFor();
+    const nameInput = page.locator('.quick-input-widget input');
+    assert.equal(await nameInput.inputValue(), 'count');
+    await nameInput.fill('count to three');
+    await nameInput.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    const file = join(workbench.workspace, 'requests.streams.json');
+    const saved = await waitForFile(file);
+    const request = (JSON.parse(saved) as { requests: { name: string; url: string; mcp?: unknown }[] }).requests.find((r) => r.name === 'count to three');
+    assert.deepEqual(request?.mcp, { method: 'tools/call', params: { name: 'count', arguments: { to: 3, delayMs: 150, loud: false } } }, 'what Call tool sends');
+    assert.equal(request?.url, `${demo.url}mcp`);
     // Resources come in pages of two: all five are listed.
     await panel.locator('.segment', { hasText: 'Resources' }).click();
     assert.equal(await panel.locator('.mcp-item').count(), 5);

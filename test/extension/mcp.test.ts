@@ -49,6 +49,22 @@ describe('the MCP panel', () => {
     await until('the cancelled call in the log', async () => (await panel.inspect()).calls.includes(`tools/call #${String(call.id)} cancelled`));
   });
 
+  it('saves a call into a collection as an MCP request: the form as written, secrets as references; a taken name is refused', async () => {
+    await api.secrets.set('mcp_token', 'tok-never-on-disk');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.newCollection, `mcp-saved-${Date.now()}`);
+    const panel = await vscode.commands.executeCommand<McpPanel>(Commands.connectMcp, url);
+    const headers = [{ name: 'Authorization', value: 'Bearer {{secret:mcp_token}}' }];
+    assert.equal((await panel.connect({ url, headers, protocolVersion: '2025-06-18', listen: false })).kind, 'result');
+    const params = { name: 'echo', arguments: { text: 'hi {{who}}' } };
+    const saved = await panel.save('tools/call', params, 'echo', { uri, folder: [], name: 'echo hi' });
+    assert.deepEqual(saved?.path, ['echo hi']);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const request = (JSON.parse(text) as { requests: unknown[] }).requests[0];
+    assert.deepEqual(request, { name: 'echo hi', method: 'POST', url, headers, mcp: { method: 'tools/call', params, protocolVersion: '2025-06-18' } });
+    assert.ok(!text.includes('tok-never-on-disk'), 'the secret stays a reference');
+    assert.equal(await panel.save('tools/call', params, 'echo', { uri, folder: [], name: 'echo hi' }), undefined, 'a second "echo hi" is refused');
+  });
+
   it('opens a saved MCP request, connects and makes its call', async () => {
     await api.secrets.set('mcp_token', 'tok-saved');
     const source = { uri: vscode.Uri.file('/nowhere/mcp.streams.json'), path: ['echo it'] };

@@ -10,6 +10,8 @@ import { SchemaForm } from './schema-form';
 
 /** Sends a request: method and params; `resume` tests resumption on its reply stream. */
 export type SendCall = (method: string, params: RpcObject, resume?: boolean) => void;
+/** Saves a request into a collection as an MCP request, under a suggested name. */
+export type SaveCall = (method: string, params: RpcObject, name: string) => void;
 
 function str(x: unknown): string {
   return typeof x === 'string' ? x : '';
@@ -36,7 +38,10 @@ function expand(template: string, values: Record<string, unknown>): string {
 export class ItemPane {
   readonly element = h('div', { class: 'item-pane' }, h('div', { class: 'muted empty-note' }, 'Pick a tool, prompt or resource.'));
 
-  constructor(private readonly send: SendCall) {}
+  constructor(
+    private readonly send: SendCall,
+    private readonly save: SaveCall,
+  ) {}
 
   /** Shows an item of a list. */
   show(list: McpListKind, item: unknown): void {
@@ -46,8 +51,8 @@ export class ItemPane {
     const description = str(it.description);
     const head = [h('div', { class: 'item-title' }, title), description ? h('div', { class: 'muted item-description' }, description) : null];
     const error = h('div', { class: 'form-error', role: 'alert' });
-    const button = (label: string, icon: string, run: () => void): HTMLElement => {
-      const b = h('vscode-button', { icon, class: 'item-action' }, label);
+    const button = (label: string, icon: string, run: () => void, secondary = false): HTMLElement => {
+      const b = h('vscode-button', { icon, class: 'item-action', ...(secondary ? { secondary: true } : {}) }, label);
       b.addEventListener('click', () => {
         error.textContent = '';
         run();
@@ -58,45 +63,76 @@ export class ItemPane {
       case 'tools': {
         const form = new SchemaForm(it.inputSchema);
         const resume = h('input', { type: 'checkbox', class: 'form-check', 'aria-label': 'Test resumption' });
-        const call = button('Call tool', 'play', () => {
+        const params = (): RpcObject | undefined => {
           const r = form.read();
           if (r.error) error.textContent = r.error;
-          else this.send('tools/call', { name, arguments: r.value ?? {} }, resume.checked);
+          return r.error ? undefined : { name, arguments: r.value ?? {} };
+        };
+        const call = button('Call tool', 'play', () => {
+          const p = params();
+          if (p) this.send('tools/call', p, resume.checked);
         });
+        const save = this.saveButton(button, () => params(), 'tools/call', name);
         const resumeLabel = h('label', { class: 'raw-toggle muted', title: 'Drop the reply stream after its first event with an id, reconnect with Last-Event-ID, and check nothing is lost or repeated' }, resume, ' Drop & resume');
-        replaceChildren(this.element, ...head, form.element, h('div', { class: 'item-actions' }, call, resumeLabel, error));
+        replaceChildren(this.element, ...head, form.element, h('div', { class: 'item-actions' }, call, save, resumeLabel, error));
         return;
       }
       case 'prompts': {
         const args = Array.isArray(it.arguments) ? it.arguments.filter(isJsonObject) : [];
         const schema = { type: 'object', properties: Object.fromEntries(args.map((a) => [str(a.name), { type: 'string', description: str(a.description) }])), required: args.filter((a) => a.required === true).map((a) => str(a.name)) };
         const form = new SchemaForm(schema);
-        const get = button('Get prompt', 'comment-discussion', () => {
+        const params = (): RpcObject | undefined => {
           const r = form.read();
           if (r.error) error.textContent = r.error;
-          else this.send('prompts/get', { name, arguments: r.value ?? {} });
+          return r.error ? undefined : { name, arguments: r.value ?? {} };
+        };
+        const get = button('Get prompt', 'comment-discussion', () => {
+          const p = params();
+          if (p) this.send('prompts/get', p);
         });
-        replaceChildren(this.element, ...head, form.element, h('div', { class: 'item-actions' }, get, error));
+        const save = this.saveButton(button, params, 'prompts/get', name);
+        replaceChildren(this.element, ...head, form.element, h('div', { class: 'item-actions' }, get, save, error));
         return;
       }
       case 'resources': {
         const uri = str(it.uri);
         const read = button('Read', 'book', () => this.send('resources/read', { uri }));
-        replaceChildren(this.element, ...head, h('div', { class: 'mono' }, uri, it.mimeType ? h('span', { class: 'muted' }, `  ${str(it.mimeType)}`) : null), h('div', { class: 'item-actions' }, read));
+        const save = this.saveButton(button, () => ({ uri }), 'resources/read', title);
+        replaceChildren(this.element, ...head, h('div', { class: 'mono' }, uri, it.mimeType ? h('span', { class: 'muted' }, `  ${str(it.mimeType)}`) : null), h('div', { class: 'item-actions' }, read, save));
         return;
       }
       case 'templates': {
         const template = str(it.uriTemplate);
         const vars = templateVariables(template);
         const form = new SchemaForm({ type: 'object', properties: Object.fromEntries(vars.map((v) => [v, { type: 'string' }])), required: vars });
-        const read = button('Read', 'book', () => {
+        const params = (): RpcObject | undefined => {
           const r = form.read();
           if (r.error) error.textContent = r.error;
-          else this.send('resources/read', { uri: expand(template, r.value ?? {}) });
+          return r.error ? undefined : { uri: expand(template, r.value ?? {}) };
+        };
+        const read = button('Read', 'book', () => {
+          const p = params();
+          if (p) this.send('resources/read', p);
         });
-        replaceChildren(this.element, ...head, h('div', { class: 'mono' }, template), form.element, h('div', { class: 'item-actions' }, read, error));
+        const save = this.saveButton(button, params, 'resources/read', title);
+        replaceChildren(this.element, ...head, h('div', { class: 'mono' }, template), form.element, h('div', { class: 'item-actions' }, read, save, error));
         return;
       }
     }
+  }
+
+  /** "Save…": the call as the form has it now, into a collection (the host asks where and under which name). */
+  private saveButton(button: (label: string, icon: string, run: () => void, secondary?: boolean) => HTMLElement, params: () => RpcObject | undefined, method: string, name: string): HTMLElement {
+    const b = button(
+      'Save…',
+      'save',
+      () => {
+        const p = params();
+        if (p) this.save(method, p, name);
+      },
+      true,
+    );
+    b.title = 'Save this call into a collection as an MCP request';
+    return b;
   }
 }

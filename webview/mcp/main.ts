@@ -67,7 +67,10 @@ class App {
 
   constructor(root: HTMLElement) {
     this.headers = new KvTable({ namePlaceholder: 'Header', valuePlaceholder: 'Value', suggestions: ['Authorization', 'X-API-Key', 'Origin'], onChange: (rows) => this.update({ headers: rows }) });
-    this.items = new ItemPane((method, params, resume) => this.send(method, params, resume));
+    this.items = new ItemPane(
+      (method, params, resume) => this.send(method, params, resume),
+      (method, params, name) => post({ type: 'mcp/save', method, params, name }),
+    );
     this.log = new RpcLogView({ showExchange: (n) => post({ type: 'exchange/show', exchange: n }), cancel: (id) => post({ type: 'mcp/cancel', id }) });
     this.timeline = new TimelineView({ maxItems: 50_000, maxBytes: 64 * 1024 * 1024 }, {
       copy: (text) => post({ type: 'clipboard/copy', text }),

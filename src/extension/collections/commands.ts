@@ -6,10 +6,11 @@
 import * as vscode from 'vscode';
 import { deleteFolder, deleteRequest, insertFolder, insertRequest, newCollectionText, renameFolderText, renameRequestText, writeRequest } from '../../core/collections/edits';
 import { collectionFileName } from '../../core/collections/file-name';
-import { DEFAULT_COLLECTION_FILE } from '../../core/collections/model';
+import { DEFAULT_COLLECTION_FILE, type SavedRequest } from '../../core/collections/model';
 import { findRequest, fromSpec, listRequests, toSpec } from '../../core/collections/tree';
 import { Commands } from '../../shared/ids';
 import type { RequestPanel } from '../panel';
+import { isMcpCallToSave } from '../mcp/commands';
 import type { Environments, SavedSource } from './environments';
 import type { StreamsNode } from './nodes';
 import { isSecretName, type SecretStore } from './secrets';
@@ -52,6 +53,13 @@ async function askName(title: string, value: string, taken: readonly string[] = 
 function reachable<T extends StreamsNode>(n: T): T {
   if (n.kind !== 'collection' && n.unreachable) throw new Error(`${n.unreachable.message} (line ${n.unreachable.line})`);
   return n;
+}
+
+/** Where a new request goes: a collection file, a folder in it, and the request's name. */
+interface Destination {
+  uri: vscode.Uri;
+  folder: string[];
+  name: string;
 }
 
 /** Registers the collection commands. */
@@ -103,42 +111,56 @@ export function registerCollectionCommands(s: CollectionServices): void {
     return panel.send();
   });
 
-  const saveAs = async (panel: RequestPanel, target?: { uri: vscode.Uri; folder: string[]; name: string }): Promise<SavedSource | undefined> => {
+  /** Where a new request goes, and its name: the only collection, one the user picks, or a new requests.streams.json. */
+  const chooseDestination = async (suggested: string): Promise<Destination | undefined> => {
     await s.store.load();
-    let dest = target;
-    if (!dest) {
-      const files = s.store.all().filter((e) => e.collection);
-      let uri: vscode.Uri | undefined;
-      if (files.length === 0) {
-        const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-        if (!root) throw new Error('Open a folder to save requests in it');
-        uri = vscode.Uri.joinPath(root, DEFAULT_COLLECTION_FILE);
-        // A file there that does not parse is the user's work: never replaced by a fresh one.
-        const broken = s.store.get(uri)?.error;
-        if (broken) throw new Error(`${vscode.workspace.asRelativePath(uri)} is not a valid collection, so nothing was saved into it and it was left as it is (${broken}). Fix the file, then save again.`);
-        await s.store.create(uri, newCollectionText('Requests'));
-      } else if (files.length === 1) uri = files[0]!.uri;
-      else {
-        const pick = await vscode.window.showQuickPick(files.map((e) => ({ label: e.collection?.name ?? vscode.workspace.asRelativePath(e.uri), description: vscode.workspace.asRelativePath(e.uri), uri: e.uri })), { title: 'Save Request to Collection' });
-        uri = pick?.uri;
-      }
-      if (!uri) return undefined;
-      const taken = (s.store.get(uri)?.collection?.requests ?? []).map((r) => r.name);
-      const name = await askName('Request name', suggestName(panel.request.spec.url), taken);
-      if (!name) return undefined;
-      dest = { uri, folder: [], name: name.trim() };
+    const files = s.store.all().filter((e) => e.collection);
+    let uri: vscode.Uri | undefined;
+    if (files.length === 0) {
+      const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+      if (!root) throw new Error('Open a folder to save requests in it');
+      uri = vscode.Uri.joinPath(root, DEFAULT_COLLECTION_FILE);
+      // A file there that does not parse is the user's work: never replaced by a fresh one.
+      const broken = s.store.get(uri)?.error;
+      if (broken) throw new Error(`${vscode.workspace.asRelativePath(uri)} is not a valid collection, so nothing was saved into it and it was left as it is (${broken}). Fix the file, then save again.`);
+      await s.store.create(uri, newCollectionText('Requests'));
+    } else if (files.length === 1) uri = files[0]!.uri;
+    else {
+      const pick = await vscode.window.showQuickPick(files.map((e) => ({ label: e.collection?.name ?? vscode.workspace.asRelativePath(e.uri), description: vscode.workspace.asRelativePath(e.uri), uri: e.uri })), { title: 'Save Request to Collection' });
+      uri = pick?.uri;
     }
-    const { spec, settings } = panel.request;
-    const d = dest;
-    // A taken name is refused, never saved beside the other (two requests one path cannot tell apart).
+    if (!uri) return undefined;
+    const taken = (s.store.get(uri)?.collection?.requests ?? []).map((r) => r.name);
+    const name = await askName('Request name', suggested, taken);
+    return name ? { uri, folder: [], name: name.trim() } : undefined;
+  };
+
+  /** Adds a request under its destination; a taken name is refused, never saved beside the other (two requests one path cannot tell apart). */
+  const insertAt = async (d: Destination, request: SavedRequest): Promise<SavedSource> => {
+    await s.store.load();
     const path = await s.store.edit(d.uri, (text) => {
-      const r = insertRequest(text, d.folder, fromSpec(d.name, spec, settings), 'refuse');
+      const r = insertRequest(text, d.folder, request, 'refuse');
       return { text: r.text, result: r.path };
     });
-    const source = { uri: d.uri, path };
+    return { uri: d.uri, path };
+  };
+
+  const saveAs = async (panel: RequestPanel, target?: Destination): Promise<SavedSource | undefined> => {
+    const d = target ?? (await chooseDestination(suggestName(panel.request.spec.url)));
+    if (!d) return undefined;
+    const { spec, settings } = panel.request;
+    const source = await insertAt(d, fromSpec(d.name, spec, settings));
     panel.associate(source);
     return source;
   };
+
+  // An MCP panel's call, saved as an MCP request: its endpoint and headers as written, and the call.
+  s.command(Commands.saveMcpCall, async (x?: unknown) => {
+    if (!isMcpCallToSave(x)) throw new Error('No MCP call to save');
+    const d = x.target ?? (await chooseDestination(x.name));
+    if (!d) return undefined;
+    return insertAt(d, { name: d.name, method: 'POST', url: x.url, ...(x.headers.length > 0 ? { headers: x.headers } : {}), mcp: x.call });
+  });
 
   s.command(Commands.saveRequest, async () => {
     const panel = s.activePanel();

@@ -20,6 +20,20 @@ export interface SavedMcpTarget {
   send?: boolean;
 }
 
+/** An MCP panel's call to save into a collection: `name` is the suggested name; `target` (tests) skips the questions. */
+export interface McpCallToSave {
+  url: string;
+  headers: KeyValue[];
+  call: SavedMcpCall;
+  name: string;
+  target?: { uri: vscode.Uri; folder: string[]; name: string };
+}
+
+/** Whether a command argument is an MCP call to save. */
+export function isMcpCallToSave(x: unknown): x is McpCallToSave {
+  return isJsonObject(x) && typeof x.url === 'string' && Array.isArray(x.headers) && isJsonObject(x.call) && typeof x.call.method === 'string' && typeof x.name === 'string';
+}
+
 function isSavedTarget(x: unknown): x is SavedMcpTarget {
   return isJsonObject(x) && typeof x.url === 'string' && Array.isArray(x.headers) && isJsonObject(x.call) && isJsonObject(x.source);
 }

@@ -13,7 +13,7 @@ import type { RpcCall } from '../../core/mcp/rpc-log';
 import { MCP_PROTOCOL_VERSIONS } from '../../core/mcp/versions';
 import type { TimelineItem } from '../../core/items';
 import type { RequestSpec } from '../../core/spec';
-import { MCP_PANEL_VIEW_TYPE } from '../../shared/ids';
+import { Commands, MCP_PANEL_VIEW_TYPE } from '../../shared/ids';
 import { isMcpWebviewMessage, type McpForm, type McpHostToWebview, type McpListKind, type McpCallSummary, type McpLogEntry, type McpSnapshot, type McpWebviewToHost } from '../../shared/mcp-protocol';
 import { packItems } from '../../shared/packed';
 import { Batcher } from '../batcher';
@@ -24,6 +24,7 @@ import { log } from '../log';
 import { WebviewChannel } from '../panel/webview-channel';
 import { panelFetch } from '../proxy';
 import { webviewHtml } from '../webview-html';
+import type { McpCallToSave } from './commands';
 import { ExchangeStore } from './exchange-store';
 
 /** What the panel needs from the extension. */
@@ -128,6 +129,21 @@ export class McpPanel implements vscode.Disposable {
     return outcome;
   }
 
+  /**
+   * Saves a call into a collection as an MCP request: the endpoint and
+   * headers as the connection form has them (variables and secret
+   * references unresolved), the call, and a forced protocol version if any.
+   * `target` (tests) names the collection and the request instead of asking.
+   */
+  async save(method: string, params: RpcObject | undefined, name: string, target?: McpCallToSave['target']): Promise<SavedSource | undefined> {
+    const form = this.form;
+    const call: SavedMcpCall = { method, ...(params === undefined ? {} : { params }), ...(form.protocolVersion ? { protocolVersion: form.protocolVersion } : {}) };
+    const toSave: McpCallToSave = { url: form.url, headers: form.headers, call, name, ...(target ? { target } : {}) };
+    const saved = await vscode.commands.executeCommand<SavedSource | undefined>(Commands.saveMcpCall, toSave);
+    if (saved) void vscode.window.showInformationMessage(`Stream Viewer: saved "${saved.path.join('/')}" in ${vscode.workspace.asRelativePath(saved.uri)}`);
+    return saved;
+  }
+
   /** Ends the session (DELETE). */
   async disconnect(): Promise<void> {
     const client = this.client;
@@ -212,6 +228,9 @@ export class McpPanel implements vscode.Disposable {
           return;
         case 'mcp/cancel':
           await this.cancel(m.id);
+          return;
+        case 'mcp/save':
+          await this.save(m.method, m.params, m.name);
           return;
         case 'exchange/show':
           this.showExchange(m.exchange);
