@@ -16,6 +16,7 @@ import { prepareRequest, RequestError } from './request';
 import { DEFAULT_RETRY_MS } from '../shared/stream-formats';
 import { DEFAULT_MAX_RECORD_BYTES, type RequestSpec, type StreamSettings } from './spec';
 import { streamFetch } from './stream-fetch';
+import { headersRecord, readLimited, utf8Octets } from './wire-text';
 
 /** Where items go, and how the caller can stop the session. */
 export interface SessionHooks {
@@ -45,29 +46,6 @@ const SETTLE_MS = 50;
 const MAX_ERROR_BODY = 64 * 1024;
 
 type Outcome = { next: 'end'; reason: EndReason } | { next: 'reconnect' };
-
-function headersRecord(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    out[name] = value;
-  });
-  return out;
-}
-
-/**
- * A header value carrying `text` as its UTF-8 octets, the way a browser's
- * EventSource sends Last-Event-ID (HTML: the last event ID "encoded as
- * UTF-8"; Chromium writes those bytes as they are). fetch takes header
- * values as byte strings, one character per octet, and refuses characters
- * past U+00FF, so the UTF-8 bytes go in as Latin-1 characters: the server
- * receives the very octets an EventSource would send and can match its own
- * id. Percent-encoding would send other octets (`caf%C3%A9`), which no
- * server would recognise as the id it sent.
- */
-function utf8Octets(text: string): string {
-  // eslint-disable-next-line no-control-regex -- ASCII is the same in both encodings: the common case stays as it is.
-  return /^[\x00-\x7f]*$/.test(text) ? text : Buffer.from(text, 'utf8').toString('latin1');
-}
 
 /** Runs a request to its end. Never rejects: failures become `error` items. */
 export async function runStream(spec: RequestSpec, settings: StreamSettings, hooks: SessionHooks): Promise<EndItem> {
@@ -363,67 +341,4 @@ async function pauseFor(wait: Promise<void>, idle: IdleTimer, signal: AbortSigna
     if (onAbort) signal.removeEventListener('abort', onAbort);
     idle.release();
   }
-}
-
-/** Reads at most `limit` bytes of a body as text, cancelling the rest. */
-async function readLimited(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  limit: number,
-  count: (n: number) => void,
-): Promise<string> {
-  const decoder = new TextDecoder();
-  let text = '';
-  let total = 0;
-  try {
-    for (;;) {
-      const r = await reader.read();
-      if (r.done) break;
-      count(r.value.byteLength);
-      total += r.value.byteLength;
-      text += decoder.decode(r.value, { stream: true });
-      if (total >= limit) {
-        await reader.cancel();
-        return `${text.slice(0, limit)}… (truncated)`;
-      }
-    }
-  } catch {
-    // Whatever arrived is still worth showing.
-  }
-  return text + decoder.decode();
-}
-
-/**
- * The same session as an async iterable, for consumers that prefer
- * `for await`. Items are queued, so a slow consumer never loses one.
- */
-export async function* streamItems(spec: RequestSpec, settings: StreamSettings, signal?: AbortSignal): AsyncGenerator<TimelineItem> {
-  const queue: TimelineItem[] = [];
-  let wake: (() => void) | undefined;
-  let finished = false;
-  const done = runStream(spec, settings, {
-    signal,
-    onItem(item) {
-      queue.push(item);
-      wake?.();
-    },
-  }).finally(() => {
-    finished = true;
-    wake?.();
-  });
-  let head = 0;
-  for (;;) {
-    if (head < queue.length) {
-      const item = queue[head++]!;
-      if (head > 1024) {
-        queue.splice(0, head);
-        head = 0;
-      }
-      yield item;
-      continue;
-    }
-    if (finished) break;
-    await new Promise<void>((resolve) => (wake = resolve));
-    wake = undefined;
-  }
-  await done;
 }
