@@ -44,9 +44,9 @@ export class FilterBar {
     return this.compiled;
   }
 
-  /** Counts one more row of a type (`e:<event type>` or a lifecycle kind) for the chips. */
-  count(type: string): void {
-    this.chips.count(type);
+  /** Counts `n` more rows of a type (`e:<event type>` or a lifecycle kind) for the chips. */
+  count(type: string, n = 1): void {
+    this.chips.count(type, n);
   }
 
   /** Forgets the counts (a new stream). */

@@ -7,7 +7,7 @@
  */
 import type { Bounds } from '../../src/shared/bounded-buffer';
 import { formatBytes } from '../../src/shared/format';
-import type { PackedItems } from '../../src/shared/packed';
+import type { PackedBatch, PackedItems } from '../../src/shared/packed';
 import type { AnalysisUpdate, EndItem, RawInfo, RawRow } from '../../src/shared/wire';
 import type { WebviewSnapshot } from '../../src/shared/protocol';
 import { h, icon, replaceChildren } from '../dom';
@@ -161,12 +161,31 @@ export class TimelineView {
     const errors = this.model.warnings + (this.model.fatal ? 1 : 0);
     const wasScanning = this.index.scanning;
     const { first, batch } = this.model.add(items, analysis, raw);
-    for (let i = 0; i < batch.count; i++) this.filters.count(batch.isMessage(i) ? `e:${batch.eventAt(i)}` : typeOf(batch.item(i)));
+    this.countTypes(batch);
     if (this.model.response && this.model.response !== hadResponse) this.head.setResponse(this.model.response);
     if (this.model.warnings + (this.model.fatal ? 1 : 0) !== errors) this.renderBanner();
     this.raw.setInfo(raw);
     this.index.appended(first, batch.count, wasScanning);
     this.schedule(batch.count);
+  }
+
+  /** Counts a batch's rows by type for the chips: a run of events of one type (a burst is one long run) counts once. */
+  private countTypes(batch: PackedBatch): void {
+    let event: string | undefined;
+    let run = 0;
+    for (let i = 0; i < batch.count; i++) {
+      if (batch.isMessage(i)) {
+        const e = batch.eventAt(i);
+        if (e === event) {
+          run++;
+          continue;
+        }
+        if (event !== undefined) this.filters.count(`e:${event}`, run);
+        event = e;
+        run = 1;
+      } else this.filters.count(typeOf(batch.item(i)));
+    }
+    if (event !== undefined) this.filters.count(`e:${event}`, run);
   }
 
   /** Rows of the raw text arrived. */

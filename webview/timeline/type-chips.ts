@@ -15,9 +15,9 @@ export class TypeChips {
     this.render();
   }
 
-  /** Counts one more row of `type`. */
-  count(type: string): void {
-    this.counts.set(type, (this.counts.get(type) ?? 0) + 1);
+  /** Counts `n` more rows of `type`. */
+  count(type: string, n = 1): void {
+    this.counts.set(type, (this.counts.get(type) ?? 0) + n);
   }
 
   clear(): void {
