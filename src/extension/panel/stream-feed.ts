@@ -40,6 +40,7 @@ export class StreamFeed {
   private readonly dispatches = new DispatchPacker();
   private readonly batcher: Batcher<true>;
   private sentChanges = 0;
+  private flushAsked = false;
   private lastMergedAt = 0;
 
   constructor(
@@ -52,12 +53,12 @@ export class StreamFeed {
     this.run = new StreamRun({
       ...options,
       onItem: (item: TimelineItem) => {
-        if (item.kind !== 'raw') this.batcher.add(true);
+        if (item.kind !== 'raw') this.due();
       },
       onBatch: (batch) => this.batches.push(batch),
       onDiagnostic: (d) => {
         this.problems.push(d);
-        this.batcher.add(true);
+        this.due();
       },
       onDispatch: (d: Dispatch) => this.dispatches.add(d),
     });
@@ -82,7 +83,15 @@ export class StreamFeed {
     return this.run.raw?.info() ?? { firstRow: 0, endRow: 0, bytes: 0, droppedBytes: 0 };
   }
 
+  /** Something waits to be sent: one call per batch, not per event, asks the batcher for a flush. */
+  private due(): void {
+    if (this.flushAsked) return;
+    this.flushAsked = true;
+    this.batcher.add(true);
+  }
+
   private flush(final: boolean): void {
+    this.flushAsked = false;
     this.run.packStore();
     const batches = this.batches;
     this.batches = [];
@@ -101,7 +110,7 @@ export class StreamFeed {
     this.target.post({ type: 'stream/didReceive', requestId: this.requestId, items, analysis, raw: this.rawInfo() });
     this.target.onProgress?.(this.run.eventCount);
     // A merged response held back by the interval still goes out once the stream is quiet.
-    if (!final && changes !== this.sentChanges) this.batcher.add(true);
+    if (!final && changes !== this.sentChanges) this.due();
   }
 }
 
