@@ -21,41 +21,49 @@ export class EventSourceEmulator {
 
   /** The dispatches this item causes (often none). */
   add(item: TimelineItem): Dispatch[] {
+    const out: Dispatch[] = [];
+    this.addTo(item, (d) => out.push(d));
+    return out;
+  }
+
+  /** Hands each dispatch this item causes to `emit`: no array per item, for a stream's every event. */
+  addTo(item: TimelineItem, emit: (d: Dispatch) => void): void {
     switch (item.kind) {
       case 'retry':
         this.retryMs = item.ms;
-        return [];
+        return;
       case 'response': {
         const essence = contentTypeEssence(item.headers['content-type']);
         if (item.status !== 200 || essence !== 'text/event-stream') {
           // "Fail the connection": readyState CLOSED, one error event, no reconnection.
           this.failed = true;
           const why = item.status !== 200 ? `HTTP ${item.status} is not 200` : `Content-Type ${essence || '(none)'} is not text/event-stream`;
-          return [{ kind: 'error', t: item.t, readyState: 'CLOSED', why: `${why}: EventSource fails and does not reconnect` }];
+          return emit({ kind: 'error', t: item.t, readyState: 'CLOSED', why: `${why}: EventSource fails and does not reconnect` });
         }
         this.failed = false;
-        return [{ kind: 'open', t: item.t }];
+        return emit({ kind: 'open', t: item.t });
       }
       case 'message':
-        if (this.failed || item.format !== 'sse') return [];
-        return [{ kind: 'event', t: item.t, type: item.event ?? 'message', data: item.data, lastEventId: item.id ?? '', handler: (item.event ?? 'message') === 'message' ? 'onmessage' : 'addEventListener', seq: item.seq }];
+        if (this.failed || item.format !== 'sse') return;
+        return emit({ kind: 'event', t: item.t, type: item.event ?? 'message', data: item.data, lastEventId: item.id ?? '', handler: (item.event ?? 'message') === 'message' ? 'onmessage' : 'addEventListener', seq: item.seq });
       case 'error':
-        if (this.failed || !item.fatal || item.code === 'http-status') return [];
-        return [{ kind: 'error', t: item.t, readyState: 'CONNECTING', why: `${item.message}: the browser reconnects`, retryMs: this.retryMs }];
+        if (this.failed || !item.fatal || item.code === 'http-status') return;
+        return emit({ kind: 'error', t: item.t, readyState: 'CONNECTING', why: `${item.message}: the browser reconnects`, retryMs: this.retryMs });
       case 'reconnect':
         // The engine reconnects as EventSource does: the previous response's end was an error to the page.
-        return this.failed ? [] : [{ kind: 'error', t: item.t, readyState: 'CONNECTING', why: `The response ended: reconnecting with Last-Event-ID ${JSON.stringify(item.lastEventId)}`, retryMs: item.delayMs }];
+        if (this.failed) return;
+        return emit({ kind: 'error', t: item.t, readyState: 'CONNECTING', why: `The response ended: reconnecting with Last-Event-ID ${JSON.stringify(item.lastEventId)}`, retryMs: item.delayMs });
       case 'end':
-        if (this.failed) return [];
+        if (this.failed) return;
         if (item.reason === 'max-reconnects') {
-          return [{ kind: 'error', t: item.t, readyState: 'CONNECTING', why: 'Stream Viewer stopped at its reconnect limit; a browser would go on reconnecting', retryMs: this.retryMs }];
+          return emit({ kind: 'error', t: item.t, readyState: 'CONNECTING', why: 'Stream Viewer stopped at its reconnect limit; a browser would go on reconnecting', retryMs: this.retryMs });
         }
         if (item.reason === 'eof') {
-          return [{ kind: 'error', t: item.t, readyState: 'CONNECTING', why: 'The response ended: the browser reconnects unless the page calls close()', retryMs: this.retryMs }];
+          return emit({ kind: 'error', t: item.t, readyState: 'CONNECTING', why: 'The response ended: the browser reconnects unless the page calls close()', retryMs: this.retryMs });
         }
-        return [];
+        return;
       default:
-        return [];
+        return;
     }
   }
 }

@@ -73,6 +73,8 @@ export class StreamRun {
   private pending: TimelineItem[] = [];
   private pendingPieces = new Map<number, string>();
   private pendingBytes = 0;
+  /** `onDispatch` called as a method, made once. */
+  private readonly dispatch = (d: Dispatch): void => this.options.onDispatch?.(d);
 
   constructor(private readonly options: StreamRunOptions) {
     const a = options.analysis === false ? undefined : (options.analysis ?? {});
@@ -116,7 +118,7 @@ export class StreamRun {
   private take(item: TimelineItem): void {
     this.recorder?.onItem(item);
     const piece = this.analysis?.add(item);
-    if (this.emulator && this.options.onDispatch) for (const d of this.emulator.add(item)) this.options.onDispatch(d);
+    if (this.emulator && this.options.onDispatch) this.emulator.addTo(item, this.dispatch);
     if (item.kind === 'raw') this.raw?.add(item.text, item.size);
     else {
       if (item.kind === 'message' || item.kind === 'chunk') this.events++;
