@@ -20,12 +20,12 @@ import type { PanelState, VariablesInfo, WebviewSnapshot, WebviewToHost } from '
 import type { ResolvedRequest, SavedSource } from './collections/environments';
 import { readConfig } from './config';
 import { log } from './log';
+import { copyCurl, exportTimelineFile } from './panel/clipboard-export';
 import { StreamFeed, type FeedOptions } from './panel/stream-feed';
 import { WebviewChannel } from './panel/webview-channel';
 import { defaultPanelState, MAX_RECORDING_BYTES, normalize, panelTitle } from './panel-support';
 import { panelFetch } from './proxy';
 import type { StreamStatusBar } from './status-bar';
-import { timelineToJsonLines } from '../core/json-lines';
 import { webviewHtml } from './webview-html';
 
 export { defaultPanelState };
@@ -300,31 +300,13 @@ export class RequestPanel implements vscode.Disposable {
   }
 
   /** Copies the request as cURL to the clipboard, with a clear message when it cannot be built. */
-  async copyAsCurl(): Promise<void> {
-    try {
-      await vscode.env.clipboard.writeText(await this.curl());
-      void vscode.window.setStatusBarMessage('Stream Viewer: copied as cURL', 3000);
-    } catch (err) {
-      const message = err instanceof RequestError ? err.message : String(err);
-      void vscode.window.showErrorMessage(`Cannot copy as cURL: ${message}`);
-    }
+  copyAsCurl(): Promise<void> {
+    return copyCurl(() => this.curl());
   }
 
   /** Asks where to save the timeline and writes it as JSON Lines. */
-  async exportTimeline(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    const uri =
-      target ??
-      (await vscode.window.showSaveDialog({
-        filters: { 'JSON Lines': ['jsonl', 'ndjson'] },
-        defaultUri: folder ? vscode.Uri.joinPath(folder.uri, 'timeline.jsonl') : undefined,
-        saveLabel: 'Export Timeline',
-      }));
-    if (!uri) return undefined;
-    const items = this.timeline();
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(timelineToJsonLines(items), 'utf8'));
-    log().info(`exported ${items.length} items to ${uri.toString()}`);
-    return uri;
+  exportTimeline(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    return exportTimelineFile(() => this.timeline(), target);
   }
 
   /** Shows the panel. */
