@@ -80,6 +80,8 @@ export type McpWebviewToHost =
   | { type: 'mcp/probe' }
   /** Show this HTTP exchange in the timeline. */
   | { type: 'exchange/show'; exchange: number }
+  /** Save the recording of this exchange as a file. */
+  | { type: 'exchange/saveRecording'; exchange: number }
   | { type: 'raw/get'; requestId: string; from: number; to: number }
   | { type: 'clipboard/copy'; text: string }
   | { type: 'webview/didInspect'; token: number; snapshot: McpSnapshot };
@@ -137,6 +139,7 @@ export function isMcpWebviewMessage(x: unknown): x is McpWebviewToHost {
     case 'mcp/save':
       return typeof x.method === 'string' && x.method !== '' && (x.params === undefined || isJsonObject(x.params)) && typeof x.name === 'string';
     case 'exchange/show':
+    case 'exchange/saveRecording':
       return Number.isInteger(x.exchange);
     case 'raw/get':
       return typeof x.requestId === 'string' && Number.isInteger(x.from) && Number.isInteger(x.to);

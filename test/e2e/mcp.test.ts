@@ -64,6 +64,13 @@ describe('the MCP panel in a real VS Code', () => {
     const request = (JSON.parse(saved) as { requests: { name: string; url: string; mcp?: unknown }[] }).requests.find((r) => r.name === 'count to three');
     assert.deepEqual(request?.mcp, { method: 'tools/call', params: { name: 'count', arguments: { to: 3, delayMs: 150, loud: false } } }, 'what Call tool sends');
     assert.equal(request?.url, `${demo.url}mcp`);
+    // The exchange shown below the log saves as a recording, under a name made from its number and purpose.
+    await panel.locator('button[aria-label="Save this exchange as a recording"]').click();
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Save Recording' }).waitFor();
+    assert.match(await nameInput.inputValue(), /^mcp-\d+-tools-call\.streamrec\.jsonl$/);
+    const recordingFile = join(workbench.workspace, await nameInput.inputValue());
+    await nameInput.press('Enter');
+    assert.match(await waitForFile(recordingFile), /"status":200/);
     // Resources come in pages of two: all five are listed.
     await panel.locator('.segment', { hasText: 'Resources' }).click();
     assert.equal(await panel.locator('.mcp-item').count(), 5);

@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StreamViewerApi } from '../../src/extension/extension';
 import type { McpPanel } from '../../src/extension/mcp/mcp-panel';
+import type { TimelineItem } from '../../src/core/items';
+import { parseRecording } from '../../src/core/recording/format';
+import { replayRecording } from '../../src/core/recording/replay';
 import { Commands } from '../../src/shared/ids';
 import { activate, closeAll, until } from './helpers';
 
@@ -63,6 +66,26 @@ describe('the MCP panel', () => {
     assert.deepEqual(request, { name: 'echo hi', method: 'POST', url, headers, mcp: { method: 'tools/call', params, protocolVersion: '2025-06-18' } });
     assert.ok(!text.includes('tok-never-on-disk'), 'the secret stays a reference');
     assert.equal(await panel.save('tools/call', params, 'echo', { uri, folder: [], name: 'echo hi' }), undefined, 'a second "echo hi" is refused');
+  });
+
+  it('saves an HTTP exchange as a recording that replays to the same reply, its secret masked', async () => {
+    await api.secrets.set('mcp_token', 'tok-in-a-recording');
+    const panel = await vscode.commands.executeCommand<McpPanel>(Commands.connectMcp, url);
+    assert.equal((await panel.connect({ url, headers: [{ name: 'Authorization', value: 'Bearer {{secret:mcp_token}}' }], protocolVersion: '', listen: false })).kind, 'result');
+    const outcome = await panel.call('tools/call', { name: 'echo', arguments: { text: 'recorded tok-in-a-recording' } })!.outcome;
+    assert.ok(outcome.kind === 'result');
+    const n = outcome.call.request.exchange;
+    const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, `mcp-exchange-${Date.now()}.streamrec.jsonl`);
+    assert.equal((await panel.saveRecording(n, file))?.toString(), file.toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    assert.ok(!text.includes('tok-in-a-recording'), 'the secret is masked in the request and in the echoed reply');
+    const rec = parseRecording(text);
+    assert.equal(rec.request.method, 'POST');
+    assert.equal(rec.connections[0]?.status, 200);
+    const items: TimelineItem[] = [];
+    await replayRecording(rec, { onItem: (i) => items.push(i) }, { speed: 0 });
+    const replies = items.filter((i) => i.kind === 'message').map((i) => (i.kind === 'message' ? i.data : ''));
+    assert.ok(replies.some((d) => d.includes('"result"') && d.includes('recorded')), replies.join('\n'));
   });
 
   it('opens a saved MCP request, connects and makes its call', async () => {

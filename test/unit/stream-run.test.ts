@@ -86,6 +86,20 @@ describe('the stream run', () => {
     assert.ok(run.raw!.info().bytes <= 2_000_000 && run.raw!.info().droppedBytes > 0);
   });
 
+  it('masks the secret values of a request that exists only resolved (an MCP exchange) in its recording', async () => {
+    const secret = 'tok-resolved-42';
+    const { fetch } = fakeFetch(['data: ok\n\n']);
+    const record = new MemoryRecording();
+    const request = { method: 'POST', url: `http://h/mcp?key=${secret}`, headers: [{ name: 'X-Token', value: secret }], body: { kind: 'json' as const, text: JSON.stringify({ params: { text: `say ${secret}` } }) } };
+    await new StreamRun({ request, settings: {}, fetch, secrets: [secret], record }).done;
+    const text = stringifyRecording(record.recording()!);
+    assert.ok(!text.includes(secret), text);
+    const kept = record.recording()!.request;
+    assert.match(kept.url, /key=••••••/);
+    assert.equal(kept.headers?.[0]?.value, '••••••');
+    assert.match(kept.body?.kind === 'json' ? kept.body.text : '', /say ••••••/);
+  });
+
   it('keeps what it sends to a webview: the packed batches read back as the items, pieces and records as parsed', async () => {
     const chunk = (content: string): string => `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content } }] })}\n\n`;
     const lines = Array.from({ length: 10_000 }, (_, i) => chunk(`t${i} é😀`));

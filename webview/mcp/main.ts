@@ -54,7 +54,9 @@ class App {
   private readonly tabs = h('div', { class: 'segmented mcp-tabs', role: 'tablist' });
   private readonly list = h('div', { class: 'mcp-list', role: 'listbox', 'aria-label': 'Items' });
   private readonly problems = h('div', { class: 'mcp-problems', hidden: true });
-  private readonly timelineLabel = h('div', { class: 'mcp-timeline-label muted' }, 'The HTTP exchange of a message shows here.');
+  private readonly timelineText = h('span', null, 'The HTTP exchange of a message shows here.');
+  private readonly saveRecordingButton = h('button', { class: 'icon-button', title: 'Save this exchange as a recording', 'aria-label': 'Save this exchange as a recording', hidden: true }, icon('save'));
+  private readonly timelineLabel = h('div', { class: 'mcp-timeline-label muted' }, this.timelineText, this.saveRecordingButton);
   private readonly items: ItemPane;
   private readonly log: RpcLogView;
   private readonly timeline: TimelineView;
@@ -72,6 +74,9 @@ class App {
       (method, params, name) => post({ type: 'mcp/save', method, params, name }),
     );
     this.log = new RpcLogView({ showExchange: (n) => post({ type: 'exchange/show', exchange: n }), cancel: (id) => post({ type: 'mcp/cancel', id }) });
+    this.saveRecordingButton.addEventListener('click', () => {
+      if (this.shownExchange !== null) post({ type: 'exchange/saveRecording', exchange: this.shownExchange });
+    });
     this.timeline = new TimelineView({ maxItems: 50_000, maxBytes: 64 * 1024 * 1024 }, {
       copy: (text) => post({ type: 'clipboard/copy', text }),
       copyRaw: () => undefined,
@@ -157,7 +162,8 @@ class App {
       case 'exchange/didShow':
         this.requestId = m.requestId;
         this.shownExchange = m.exchange.n;
-        this.timelineLabel.textContent = `HTTP #${m.exchange.n} · ${m.exchange.method} ${m.exchange.purpose} · started +${m.exchange.t.toFixed(1)} ms`;
+        this.timelineText.textContent = `HTTP #${m.exchange.n} · ${m.exchange.method} ${m.exchange.purpose} · started +${m.exchange.t.toFixed(1)} ms`;
+        this.saveRecordingButton.hidden = false;
         this.timeline.start();
         this.timeline.add(m.items, noAnalysis(), m.raw);
         if (m.end) this.timeline.end(m.end);

@@ -9,6 +9,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { isCredentialHeader } from '../../shared/credentials';
 import { createMasker, SECRET_MASK, type Masker } from '../secrets/mask';
+import { maskSpec } from '../secrets/mask-spec';
 import type { TimelineItem } from '../items';
 import type { RequestSpec, StreamSettings } from '../spec';
 import { chunkLine, endLine, headerLine, responseLine, type RecordedConnection, type Recording } from './format';
@@ -149,7 +150,7 @@ export class Recorder {
   private readonly mask: Masker;
 
   /**
-   * @param request the request as written (variables and `{{secret:NAME}}` references, not their values)
+   * @param request the request as written (variables and `{{secret:NAME}}` references, not their values; any secret value in it is masked)
    * @param secrets secret values used by this run: masked wherever the server echoes them
    */
   constructor(
@@ -162,7 +163,8 @@ export class Recorder {
     const { raw: _raw, ...kept } = settings;
     this.secretBytes = secrets.map(String).filter((s) => s !== '').map((s) => Buffer.from(s, 'utf8'));
     this.mask = createMasker(secrets);
-    sink.header({ version: 1, createdAt: now.toISOString(), request: redactSpec(request), settings: kept });
+    // The request as written holds references, not values; one that exists only resolved (an MCP exchange's) is masked here.
+    sink.header({ version: 1, createdAt: now.toISOString(), request: maskSpec(redactSpec(request), this.mask), settings: kept });
   }
 
   /** The session's `onItem`. */

@@ -7,19 +7,10 @@
 import { randomBytes } from 'node:crypto';
 import { toCurl } from '../curl';
 import { prepareRequest, RequestError } from '../request';
-import type { KeyValue, RequestBody, RequestSpec } from '../spec';
-import { createMasker, maskerFor, SECRET_MASK, type Masker } from './mask';
+import type { RequestSpec } from '../spec';
+import { createMasker, maskerFor, SECRET_MASK } from './mask';
+import { maskSpec } from './mask-spec';
 import { secretsOfRequest } from './request-secrets';
-
-function maskRows(rows: KeyValue[] | undefined, m: Masker): KeyValue[] | undefined {
-  return rows?.map((r) => ({ ...r, name: m(r.name), value: m(r.value) }));
-}
-
-function maskBody(body: RequestBody | undefined, m: Masker): RequestBody | undefined {
-  if (!body || body.kind === 'none') return body;
-  if (body.kind === 'form') return { ...body, fields: maskRows(body.fields, m) ?? [] };
-  return { ...body, text: m(body.text) };
-}
 
 /**
  * The resolved request as a `curl` command with every secret (those given
@@ -38,7 +29,7 @@ export function curlWithSecretsMasked(spec: RequestSpec, secrets: readonly unkno
   }
   const placeholder = `SECRET${randomBytes(8).toString('hex')}`;
   const hide = createMasker(all, placeholder);
-  const hidden: RequestSpec = { method: spec.method, url: hide(spec.url), params: maskRows(spec.params, hide), headers: maskRows(spec.headers, hide), body: maskBody(spec.body, hide) };
+  const hidden = maskSpec({ method: spec.method, url: spec.url, params: spec.params, headers: spec.headers, body: spec.body }, hide);
   let curl: string;
   try {
     curl = toCurl(prepareRequest(hidden)).split(placeholder).join(SECRET_MASK);

@@ -26,6 +26,9 @@ import { panelFetch } from '../proxy';
 import { webviewHtml } from '../webview-html';
 import type { McpCallToSave } from './commands';
 import { ExchangeStore } from './exchange-store';
+import { recordingStem } from '../../core/recording/file-name';
+import { stringifyRecording } from '../../core/recording/format';
+import { askRecordingUri, confirmSaved } from '../recording-save';
 
 /** What the panel needs from the extension. */
 export interface McpPanelServices {
@@ -116,6 +119,8 @@ export class McpPanel implements vscode.Disposable {
       protocolVersion: form.protocolVersion || undefined,
       secrets: resolved.secrets,
       fetch: panelFetch(),
+      // Every exchange is recorded as it streams (the latest ones kept), so any can be saved and replayed.
+      record: (info) => this.store.recordingFor(info),
       onEvent: (e) => {
         if (this.client === client) this.onEvent(e);
       },
@@ -142,6 +147,26 @@ export class McpPanel implements vscode.Disposable {
     const saved = await vscode.commands.executeCommand<SavedSource | undefined>(Commands.saveMcpCall, toSave);
     if (saved) void vscode.window.showInformationMessage(`Stream Viewer: saved "${saved.path.join('/')}" in ${vscode.workspace.asRelativePath(saved.uri)}`);
     return saved;
+  }
+
+  /**
+   * Saves the recording of HTTP exchange `n` as a file (asked for like Save
+   * Recording, unless `target` names it): replayed, compared and exported
+   * like any stream's. Secrets are masked in it, as in every recording.
+   */
+  async saveRecording(n: number, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const rec = this.store.recording(n)?.recording();
+    if (!rec) {
+      void vscode.window.showWarningMessage(`Stream Viewer: the recording of HTTP #${n} is no longer kept (the latest exchanges are).`);
+      return undefined;
+    }
+    const purpose = this.store.get(n)?.info.purpose ?? 'exchange';
+    const uri = target ?? (await askRecordingUri(recordingStem('', `mcp-${n}-${purpose}`)));
+    if (!uri) return undefined;
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(stringifyRecording(rec), 'utf8'));
+    log().info(`saved the recording of MCP exchange #${n} to ${uri.toString()}`);
+    if (!target) confirmSaved(uri);
+    return uri;
   }
 
   /** Ends the session (DELETE). */
@@ -234,6 +259,9 @@ export class McpPanel implements vscode.Disposable {
           return;
         case 'exchange/show':
           this.showExchange(m.exchange);
+          return;
+        case 'exchange/saveRecording':
+          await this.saveRecording(m.exchange);
           return;
         case 'raw/get': {
           const x = this.store.get(Number(m.requestId.slice(1)));
