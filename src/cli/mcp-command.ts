@@ -5,6 +5,7 @@
  * exchange, and ends the session. Exit 1 when the server answers with a
  * JSON-RPC error, no answer comes, or it breaks a spec rule; 2 on bad usage.
  */
+import { preloadStreamFetch } from '../core/stream-fetch';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -188,6 +189,8 @@ async function runMcpSession(o: McpRun, stdout: NodeJS.WriteStream): Promise<num
     else for (const l of listing.lines(e)) line(l);
   };
   const record = o.record === undefined ? undefined : recordInto(o.record);
+  // Loaded before the first exchange's clock starts, as for `run`.
+  await preloadStreamFetch();
   const client = new McpClient({ url: o.url, headers: o.headers, protocolVersion: o.protocolVersion, timeoutMs: o.timeoutMs, secrets: o.secrets, onEvent, record });
   const stop = (): void => client.stop();
   process.once('SIGINT', stop);

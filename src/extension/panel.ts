@@ -113,7 +113,7 @@ export class RequestPanel implements vscode.Disposable {
     );
     services.onDidFocus(this);
     // While the user edits the request, so that the first Send streams at once.
-    preloadStreamFetch();
+    void preloadStreamFetch();
   }
 
   /** The request as the editor currently holds it. */

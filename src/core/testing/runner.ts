@@ -7,6 +7,7 @@ import type { Collection } from '../collections/model';
 import type { TestCase, TestResult, UnreadableFile } from './cases';
 import { runFlowTest } from './flow-test';
 import { runRequestTest, type TestContext } from './request-test';
+import { preloadStreamFetch } from '../stream-fetch';
 
 /** A test and the collection (file) it belongs to. */
 export interface PlannedTest {
@@ -31,6 +32,8 @@ export interface RunOptions {
 export async function runTest(t: PlannedTest): Promise<TestResult> {
   const test = t.test;
   if (test.kind === 'file') return { kind: 'file', path: test.path, ok: false, error: test.error, checks: [], durationMs: 0 };
+  // Loaded before the test's clock starts: a `stopAfterMs` or `maxTtfbMs` measures the server, not module loading.
+  await preloadStreamFetch();
   return test.kind === 'request' ? runRequestTest(test.request, test.path, t.context) : runFlowTest(t.collection, test.flow, test.path, t.context);
 }
 
