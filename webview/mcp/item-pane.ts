@@ -59,20 +59,22 @@ export class ItemPane {
       });
       return b;
     };
+    /** The params a form makes, or undefined with its error shown. */
+    const fromForm = (form: SchemaForm, make: (value: Record<string, unknown>) => RpcObject) => (): RpcObject | undefined => {
+      const r = form.read();
+      if (r.error) error.textContent = r.error;
+      return r.error ? undefined : make(r.value ?? {});
+    };
     switch (list) {
       case 'tools': {
         const form = new SchemaForm(it.inputSchema);
         const resume = h('input', { type: 'checkbox', class: 'form-check', 'aria-label': 'Test resumption' });
-        const params = (): RpcObject | undefined => {
-          const r = form.read();
-          if (r.error) error.textContent = r.error;
-          return r.error ? undefined : { name, arguments: r.value ?? {} };
-        };
+        const params = fromForm(form, (value) => ({ name, arguments: value }));
         const call = button('Call tool', 'play', () => {
           const p = params();
           if (p) this.send('tools/call', p, resume.checked);
         });
-        const save = this.saveButton(button, () => params(), 'tools/call', name);
+        const save = this.saveButton(button, params, 'tools/call', name);
         const resumeLabel = h('label', { class: 'raw-toggle muted', title: 'Drop the reply stream after its first event with an id, reconnect with Last-Event-ID, and check nothing is lost or repeated' }, resume, ' Drop & resume');
         replaceChildren(this.element, ...head, form.element, h('div', { class: 'item-actions' }, call, save, resumeLabel, error));
         return;
@@ -81,11 +83,7 @@ export class ItemPane {
         const args = Array.isArray(it.arguments) ? it.arguments.filter(isJsonObject) : [];
         const schema = { type: 'object', properties: Object.fromEntries(args.map((a) => [str(a.name), { type: 'string', description: str(a.description) }])), required: args.filter((a) => a.required === true).map((a) => str(a.name)) };
         const form = new SchemaForm(schema);
-        const params = (): RpcObject | undefined => {
-          const r = form.read();
-          if (r.error) error.textContent = r.error;
-          return r.error ? undefined : { name, arguments: r.value ?? {} };
-        };
+        const params = fromForm(form, (value) => ({ name, arguments: value }));
         const get = button('Get prompt', 'comment-discussion', () => {
           const p = params();
           if (p) this.send('prompts/get', p);
@@ -105,11 +103,7 @@ export class ItemPane {
         const template = str(it.uriTemplate);
         const vars = templateVariables(template);
         const form = new SchemaForm({ type: 'object', properties: Object.fromEntries(vars.map((v) => [v, { type: 'string' }])), required: vars });
-        const params = (): RpcObject | undefined => {
-          const r = form.read();
-          if (r.error) error.textContent = r.error;
-          return r.error ? undefined : { uri: expand(template, r.value ?? {}) };
-        };
+        const params = fromForm(form, (value) => ({ uri: expand(template, value) }));
         const read = button('Read', 'book', () => {
           const p = params();
           if (p) this.send('resources/read', p);
