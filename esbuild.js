@@ -22,6 +22,35 @@ const common = {
   alias: { 'ohm-js': require.resolve('ohm-js') },
 };
 
+/** The CLI's bundles: node/cjs, with the package's version built in. */
+/** @type {import('esbuild').BuildOptions} */
+const cli = {
+  ...common,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  define: { STREAM_VIEWER_VERSION: JSON.stringify(require('./package.json').version) },
+};
+
+/**
+ * Subcommand modules (src/cli/<key>.ts) built into files of their own (dist/<value>.js): the importers'
+ * parsers (YAML, $ref, Bruno's grammar) are half the CLI's code and no part of a stream. `test` and `mcp`
+ * stay in cli-main.js: they stream too, and a file of their own would hold a second copy of the HTTP client.
+ */
+const SUBCOMMANDS = { 'import-command': 'cli-import' };
+
+/** cli-main.js loads those subcommands from their files, when they run, instead of holding their code. */
+/** @type {import('esbuild').Plugin} */
+const subcommandFiles = {
+  name: 'subcommand-files',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/[a-z-]+-command$/ }, (args) => {
+      const out = SUBCOMMANDS[args.path.slice(2)];
+      return out === undefined ? undefined : { path: `./${out}.js`, external: true };
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   {
@@ -34,14 +63,28 @@ const builds = [
     external: ['vscode'],
   },
   {
+    // `stream-viewer`: a small launcher that runs cli-main.js through V8's code cache (see src/cli/launcher.ts).
     ...common,
-    entryPoints: ['src/cli/main.ts'],
+    entryPoints: ['src/cli/launcher.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
-    define: { STREAM_VIEWER_VERSION: JSON.stringify(require('./package.json').version) },
+  },
+  {
+    ...cli,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli-main.js',
+    plugins: [subcommandFiles],
+    // The launcher runs this bundle as a vm script, where node 20 runs no `import()`: each becomes a `require`.
+    supported: { 'dynamic-import': false },
+  },
+  {
+    // The subcommands in files of their own: start-up compiles none of their code.
+    ...cli,
+    entryPoints: Object.fromEntries(Object.entries(SUBCOMMANDS).map(([source, out]) => [out, `src/cli/${source}.ts`])),
+    outdir: 'dist',
   },
   {
     ...common,

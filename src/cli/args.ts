@@ -13,6 +13,15 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/**
+ * Whether an error is a {@link UsageError}, wherever it was thrown: each
+ * subcommand is a bundle of its own (dist/cli-*.js) with its own copy of the
+ * class, so `instanceof` cannot tell across them; the name can.
+ */
+export function isUsageError(err: unknown): err is UsageError {
+  return err instanceof Error && err.name === 'UsageError';
+}
+
 /** Everything a run needs, parsed from argv. */
 export interface CliOptions {
   spec: RequestSpec;

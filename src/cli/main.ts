@@ -8,7 +8,7 @@ import { StreamRun } from '../core/run/stream-run';
 import { FileRecording } from '../core/recording/recorder';
 import { secretsOfRequest } from '../core/secrets/request-secrets';
 import { diagnosticLine, listDiagnostic, listMerged, listStats, mergedLine, statsFields } from './analysis-output';
-import { parseCliArgs, USAGE, UsageError } from './args';
+import { isUsageError, parseCliArgs, USAGE } from './args';
 import { toJsonLine, toJsonText } from '../core/json-lines';
 import { listItem, palette } from './listing';
 import { LineWriter } from './output';
@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
       const color = !argv.includes('--no-color') && process.stdout.isTTY === true && !process.env.NO_COLOR;
       return runRecordingCommand(argv[0], argv.slice(1), palette(color), version);
     } catch (err) {
-      if (err instanceof UsageError) {
+      if (isUsageError(err)) {
         process.stderr.write(`stream-viewer: ${err.message}\n`);
         return 2;
       }
@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       return await sub.run(argv.slice(1));
     } catch (err) {
-      if (!(err instanceof UsageError)) throw err;
+      if (!isUsageError(err)) throw err;
       process.stderr.write(`stream-viewer: ${err.message}\nTry 'stream-viewer ${sub.help}'.\n`);
       return 2;
     }
@@ -87,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
     } else options = parseCliArgs(argv, process.env, process.stdout.isTTY === true);
     if (options.replay !== undefined) recording = readRecording(options.replay);
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (isUsageError(err)) {
       process.stderr.write(`stream-viewer: ${err.message}\nTry 'stream-viewer --help'.\n`);
       return 2;
     }

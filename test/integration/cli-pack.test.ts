@@ -45,12 +45,12 @@ describe('npm pack and an offline global install', () => {
     console.log(`npm pack with its production build: ${((performance.now() - started) / 1000).toFixed(1)} s`);
     tgz = join(dir, packed[0]!.filename);
     files = packed[0]!.files.map((f) => f.path).sort();
-    cli = readFileSync(join(stage, 'dist', 'cli.js'), 'utf8');
+    cli = ['cli.js', 'cli-main.js', 'cli-import.js'].map((f) => readFileSync(join(stage, 'dist', f), 'utf8')).join('\n');
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('holds only the bundles, the schema, README and licence, and needs no dependency', () => {
-    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/demo.js', 'package.json', 'schemas/streams.schema.json']);
+    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/cli-import.js', 'dist/cli-main.js', 'dist/cli.js', 'dist/demo.js', 'package.json', 'schemas/streams.schema.json']);
     assert.deepEqual(pkg.dependencies ?? {}, {}, 'every runtime dependency is bundled into dist/: list new ones under devDependencies');
     assert.doesNotMatch(cli, /sourceMappingURL/, 'the production build: no link to a source map the package does not hold');
   });
@@ -74,6 +74,11 @@ describe('npm pack and an offline global install', () => {
       writeFileSync(collection, JSON.stringify({ version: 1, requests: [{ name: 'sse', method: 'GET', url: `${url}/sse?count=2&interval=0`, expect: { status: 200, events: { min: 3 }, eventTypes: ['close'] } }] }));
       const report = execFileSync(join(bin, 'stream-viewer'), ['test', collection, '--reporter', 'tap'], { encoding: 'utf8', env: { ...cleanEnv(), NO_COLOR: '1' } });
       assert.equal(report, 'TAP version 13\n1..1\nok 1 - ' + collection + ' › sse\n');
+      // The importers are a file of their own (dist/cli-import.js): the installed CLI finds it.
+      const har = join(dir, 'one.har');
+      writeFileSync(har, JSON.stringify({ log: { version: '1.2', entries: [{ request: { method: 'GET', url: `${url}/sse`, headers: [{ name: 'Accept', value: 'text/event-stream' }] }, response: { status: 200, headers: [], content: { mimeType: 'text/event-stream' } } }] } }));
+      execFileSync(join(bin, 'stream-viewer'), ['import', har, '-o', join(dir, 'imported.streams.json')], { encoding: 'utf8', env: { ...cleanEnv(), NO_COLOR: '1' } });
+      assert.match(readFileSync(join(dir, 'imported.streams.json'), 'utf8'), new RegExp(`"url": "${url}/sse"`));
       // The package is a command-line tool: requiring it says so instead of failing on a file it does not ship.
       const lib = join(prefix, 'lib');
       const required = spawnSync(process.execPath, ['-e', "require('stream-viewer')"], { cwd: lib, encoding: 'utf8' });
@@ -92,7 +97,7 @@ describe('the VS Code package (vsce)', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string; bin: Record<string, string> };
     const webview = readdirSync(join(root, 'dist', 'webview')).filter((f) => !f.endsWith('.map')).map((f) => `dist/webview/${f}`);
     assert.ok(webview.includes('dist/webview/mcp.js'), 'the build makes the MCP panel bundle');
-    for (const f of [manifest.main.replace(/^\.\//, ''), ...Object.values(manifest.bin).map((b) => b.replace(/^\.\//, '')), ...webview, 'schemas/streams.schema.json']) assert.ok(listed.includes(f), `${f} is packed`);
+    for (const f of [manifest.main.replace(/^\.\//, ''), ...Object.values(manifest.bin).map((b) => b.replace(/^\.\//, '')), ...webview, 'dist/cli-main.js', 'dist/cli-import.js', 'schemas/streams.schema.json']) assert.ok(listed.includes(f), `${f} is packed`);
     assert.deepEqual(listed.filter((f) => f.endsWith('.map')), []);
   });
 });

@@ -1,0 +1,83 @@
+/**
+ * `stream-viewer`'s entry point: runs the CLI bundle (`cli-main.js`, beside
+ * this file) through V8's code cache.
+ *
+ * Compiling the ~0.5 MB bundle (most of it the HTTP client) took 30–40 ms of
+ * every start, as long as node's own start-up: node's built-in modules come
+ * with their code compiled, a bundle does not. Node 22 caches compiled code
+ * by itself (`module.enableCompileCache`); node 20 only offers the parts
+ * (`vm.Script`'s `cachedData` and `createCachedData()`), so this file puts
+ * them together. The cache is written when the process exits, after the run,
+ * so it holds every function that run compiled, not only the top level.
+ * Anything that goes wrong with the cache only costs the compile it would
+ * have saved: the bundle then runs as if the cache were not there.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+const MAIN = join(__dirname, 'cli-main.js');
+const PREFIX = 'cli-';
+
+/** Where compiled code is kept: the user's cache folder, as other command-line tools keep theirs. */
+function cacheDir(): string {
+  const base = process.platform === 'win32' ? (process.env.LOCALAPPDATA ?? homedir()) : process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'stream-viewer', 'compile-cache');
+}
+
+/** Reads a file, or `undefined` when it is not there (or not readable). */
+function readIfThere(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the cache, and removes those of other builds of the bundle. */
+function saveCache(dir: string, name: string, data: Buffer): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    // Under a temporary name, then renamed: CLIs started together must not read each other's half-written file.
+    const temp = join(dir, `${name}.${process.pid}.tmp`);
+    writeFileSync(temp, data);
+    renameSync(temp, join(dir, name));
+    const build = name.slice(0, name.indexOf('-', PREFIX.length) + 1);
+    for (const old of readdirSync(dir)) if (old.startsWith(PREFIX) && !old.startsWith(build) && !old.endsWith('.tmp')) rmSync(join(dir, old), { force: true });
+  } catch {
+    // A read-only or full disk: the next start compiles again, which is all the cache saves.
+  }
+}
+
+/**
+ * The part of the CLI a command runs: each has a cache of its own, since a
+ * cache holds the functions that the run which wrote it compiled (a `test`
+ * run's cache would leave a plain stream's code to compile, and the other way round).
+ */
+function commandKind(first: string | undefined): string {
+  return first === 'test' || first === 'mcp' || first === 'import' || first === 'run' || first === 'diff' || first === 'export' ? first : 'stream';
+}
+
+function launch(): void {
+  let source = readFileSync(MAIN, 'utf8');
+  // V8 accepts a cache for any source of the same length: the file's content names the cache instead.
+  const name = `${PREFIX}${createHash('sha1').update(source).digest('hex').slice(0, 20)}-${commandKind(process.argv[2])}-${process.version}-${process.arch}.bin`;
+  const dir = cacheDir();
+  const cachedData = readIfThere(join(dir, name));
+  if (source.startsWith('#!')) source = `//${source.slice(2)}`;
+  // The same wrapper node puts around a CommonJS file, so the bundle sees what it would see if required. It has no
+  // `import()`, which a script of node 20's vm cannot run without a flag: esbuild writes them as `require` (esbuild.js).
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: MAIN,
+    cachedData,
+  });
+  if (cachedData === undefined || script.cachedDataRejected === true) process.once('exit', () => saveCache(dir, name, script.createCachedData()));
+  const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
+  const mod = { exports: {}, filename: MAIN, id: MAIN };
+  run.call(mod.exports, mod.exports, createRequire(MAIN), mod, MAIN, dirname(MAIN));
+}
+
+launch();
