@@ -13,7 +13,7 @@
  * have saved: the bundle then runs as if the cache were not there.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -37,7 +37,14 @@ function readIfThere(path: string): Buffer | undefined {
   }
 }
 
-/** Writes the cache, and removes those of other builds of the bundle. */
+/**
+ * Caches of other builds not written for this long are removed when a cache
+ * is written: an update leaves no old ones behind for ever, and two installs
+ * used side by side (a global one and a project's) do not delete each other's.
+ */
+const STALE_MS = 7 * 24 * 3600 * 1000;
+
+/** Writes the cache, and removes other builds' stale ones. */
 function saveCache(dir: string, name: string, data: Buffer): void {
   try {
     mkdirSync(dir, { recursive: true });
@@ -46,7 +53,10 @@ function saveCache(dir: string, name: string, data: Buffer): void {
     writeFileSync(temp, data);
     renameSync(temp, join(dir, name));
     const build = name.slice(0, name.indexOf('-', PREFIX.length) + 1);
-    for (const old of readdirSync(dir)) if (old.startsWith(PREFIX) && !old.startsWith(build) && !old.endsWith('.tmp')) rmSync(join(dir, old), { force: true });
+    const now = Date.now();
+    for (const old of readdirSync(dir)) {
+      if (old.startsWith(PREFIX) && !old.startsWith(build) && now - statSync(join(dir, old)).mtimeMs > STALE_MS) rmSync(join(dir, old), { force: true });
+    }
   } catch {
     // A read-only or full disk: the next start compiles again, which is all the cache saves.
   }

@@ -5,9 +5,9 @@
  * not fit, and skipped when it cannot be written.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startDemoServer, type DemoServer } from '../../src/demo/server';
 import { ofType, runCli, type CliResult } from './helpers/cli';
@@ -51,17 +51,22 @@ describe('stream-viewer launcher: compiled code cache', () => {
     assert.ok(readdirSync(cacheOf(root)).some((f) => f.includes('-test-')), 'test has its own cache');
   });
 
-  it('replaces a cache that does not fit (damaged, or from another build) and removes other builds\u2019 caches', async () => {
+  it('replaces a cache that does not fit, and removes other builds\u2019 caches once they are a week old', async () => {
     const root = join(home, 'damaged');
     assert.equal((await stream(root)).code, 0);
     const [name] = readdirSync(cacheOf(root));
     writeFileSync(join(cacheOf(root), name!), 'not compiled code');
-    const stale = 'cli-00000000000000000000-stream-v0.0.0-x64.bin';
-    writeFileSync(join(cacheOf(root), stale), 'an older build');
+    // Another build's caches: one not written for 8 days (an update left it), one written today (an install used beside this one).
+    const stale = join(cacheOf(root), 'cli-00000000000000000000-stream-v0.0.0-x64.bin');
+    const recent = join(cacheOf(root), 'cli-11111111111111111111-stream-v0.0.0-x64.bin');
+    writeFileSync(stale, 'an older build');
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    utimesSync(stale, eightDaysAgo, eightDaysAgo);
+    writeFileSync(recent, 'another install');
     const r = await stream(root);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(ofType(r, 'message').length, 3, 'every event (2 and the close event) arrives');
-    assert.deepEqual(readdirSync(cacheOf(root)), [name], 'the damaged cache is rewritten, the older build\u2019s removed');
+    assert.deepEqual(readdirSync(cacheOf(root)).sort(), [name, basename(recent)].sort(), 'the damaged cache is rewritten, the stale one removed, the recent one kept');
     assert.ok(statSync(join(cacheOf(root), name!)).size > 50_000);
   });
 

@@ -12,7 +12,7 @@ const POST_JSON = { method: 'POST', headers: { 'content-type': 'application/json
 describe('diagnostics keep bounded state', () => {
   it('an open SSE block of endless unknown-field lines is kept as counts, not values', () => {
     const blocks: SseBlock[] = [];
-    const scanner = new SseLineScanner((b) => blocks.push(b));
+    const scanner = new SseLineScanner((b) => blocks.push({ ...b }));
     for (let i = 0; i < 100; i++) scanner.push('foo: bar\n'.repeat(1000));
     scanner.push('\n');
     assert.equal(blocks.length, 1);

@@ -9,7 +9,8 @@ describe('--json lines', () => {
   it('builds SSE event and chunk lines exactly as JSON.stringify of the line object would', () => {
     for (const data of strings) {
       for (const event of [undefined, 'message', 'x"y']) {
-        for (const id of [undefined, '', 'id\n1']) {
+        // IDs: plain ones take a shortcut (printable ASCII, no quote or backslash, at most 64 characters); the rest do not.
+        for (const id of [undefined, '', 'id\n1', '42', '0b6f8a8e-1d2c-4a5b-9c7d-3e2f1a0b9c8d', ' ~!#', 'back\\slash', '\u007f', 'x'.repeat(64), 'x'.repeat(65), ...strings]) {
           for (const t of [0, 1.5, 123456.789, 1e21]) {
             const item: TimelineItem = { kind: 'message', format: 'sse', t, offset: 0, data, size: 1, seq: 1, ...(event !== undefined ? { event } : {}), ...(id !== undefined ? { id } : {}) };
             assert.equal(toJsonText(item), JSON.stringify(toJsonLine(item)));

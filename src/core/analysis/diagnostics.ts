@@ -80,7 +80,8 @@ export class DiagnosticsCollector {
   private firstRaw = true;
   private rawChunks = 0;
   private events = 0;
-  private lastMessage: { event?: string; data: string; seq: number } | undefined;
+  /** The last message itself (kept, not copied: an object per event is garbage on a busy stream). */
+  private lastMessage: Extract<TimelineItem, { kind: 'message' }> | undefined;
   private retryMs = DEFAULT_RETRY_MS;
   private readonly spans = new SpannedRecordFinder();
   /** Invalid NDJSON lines in a row. */
@@ -124,7 +125,7 @@ export class DiagnosticsCollector {
         return;
       case 'message':
         this.events++;
-        this.lastMessage = { event: item.event, data: item.data, seq: item.seq };
+        this.lastMessage = item;
         if (item.format === 'sse') this.onSseEvent(item.seq);
         // Data already parsed (by the analysis, or the NDJSON parser) is JSON.
         if (item.format !== 'sse' || !parsedAsJson) this.checkJson(item.format, item.data, item.error, item.seq);

@@ -51,7 +51,10 @@ function fieldValue(text: string, from: number, to: number, name: string): strin
   return v >= to ? '' : text.slice(v, to);
 }
 
-/** Splits pushed text into lines and blocks. */
+/**
+ * Splits pushed text into lines and blocks. `onBlock` gets each block as it
+ * ends; the object is then reused for the next block, so copy what you keep.
+ */
 export class SseLineScanner {
   private partial = '';
   private block = emptyBlock();
@@ -104,7 +107,13 @@ export class SseLineScanner {
     const block = this.block;
     if (from === to) {
       if (block.lines > 0) this.onBlock(block);
-      this.block = emptyBlock();
+      // Reused, not replaced: a block is read while it is reported, never kept, and a busy stream ends one per event.
+      block.lines = 0;
+      block.hasData = false;
+      block.hasEvent = false;
+      block.badRetry = undefined;
+      block.idWithNull = false;
+      block.skipped = false;
       return;
     }
     block.lines++;
