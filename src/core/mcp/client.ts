@@ -8,20 +8,20 @@
  * session with DELETE — and reports what the server does against the spec
  * as diagnostics. Everything it learns goes out through one callback.
  */
+import { isJsonObject } from '../../shared/json-object';
 import { startClock } from '../clock';
 import type { KeyValue } from '../spec';
 import { mcpFindings, type McpDiagnosticCode, type McpFinding } from './diagnostics';
 import type { CallOptions, CallOutcome, McpClientOptions, McpEvent, McpSessionState } from './events';
 import { Exchange, type ExchangeOutcome, type ExchangeSpec } from './exchange';
 import { idKey, type RpcId, type RpcMessage, type RpcObject, type RpcRequest } from './jsonrpc';
-import { preflightProblem } from './preflight';
+import { enabledHeaders, MCP_ACCEPT, messageHeaders } from './message-headers';
+import { preflightProblem, preflightRequest } from './preflight';
 import { checkReplyHead, checkAccepted } from './reply-checks';
 import { RpcLog, rpcRecord } from './rpc-log';
-import { isKnownMcpVersion, MCP_PROTOCOL_VERSIONS, sendsVersionHeader } from './versions';
+import { isKnownMcpVersion, MCP_PROTOCOL_VERSIONS } from './versions';
 
 export type { CallOptions, CallOutcome, ExchangeInfo, McpClientOptions, McpEvent, McpSessionState } from './events';
-
-const ACCEPT = 'application/json, text/event-stream';
 
 /** The purpose of the exchange that checks the server refuses a foreign Origin. */
 const ORIGIN_CHECK = 'origin check';
@@ -84,8 +84,8 @@ export class McpClient {
         ...this.state,
         connected: true,
         protocolVersion: typeof got === 'string' ? got : offered,
-        serverInfo: asObject(r.serverInfo),
-        capabilities: asObject(r.capabilities),
+        serverInfo: isJsonObject(r.serverInfo) ? r.serverInfo : undefined,
+        capabilities: isJsonObject(r.capabilities) ? r.capabilities : undefined,
         instructions: typeof r.instructions === 'string' ? r.instructions : undefined,
       });
       await this.notify('notifications/initialized');
@@ -172,12 +172,7 @@ export class McpClient {
 
   /** A browser's preflight for a POST from `origin`: reports what would stop a browser client. */
   async probeCors(origin: string): Promise<void> {
-    const wanted = ['content-type', 'mcp-session-id', 'mcp-protocol-version', ...(this.options.headers ?? []).filter((h) => h.enabled !== false).map((h) => h.name.toLowerCase())];
-    const headers: KeyValue[] = [
-      { name: 'Origin', value: origin },
-      { name: 'Access-Control-Request-Method', value: 'POST' },
-      { name: 'Access-Control-Request-Headers', value: [...new Set(wanted)].join(', ') },
-    ];
+    const { headers, wanted } = preflightRequest(origin, this.options.headers);
     const o = await this.open({ method: 'OPTIONS', url: this.options.url, headers }, 'preflight').exchange.done;
     const problem = preflightProblem(o, origin, wanted);
     if (problem) this.report(mcpFindings.corsPreflight(problem));
@@ -190,8 +185,8 @@ export class McpClient {
   async probeOrigin(origin: string): Promise<void> {
     const id = this.nextId++;
     const message: RpcRequest = { jsonrpc: '2.0', id, method: 'initialize', params: { protocolVersion: this.state.protocolVersion ?? MCP_PROTOCOL_VERSIONS[0], capabilities: {}, clientInfo: { name: 'origin-check', version: '0' } } };
-    const user = (this.options.headers ?? []).filter((h) => h.enabled !== false && h.name.toLowerCase() !== 'origin');
-    const headers = [...user, { name: 'Accept', value: ACCEPT }, { name: 'Origin', value: origin }];
+    const user = enabledHeaders(this.options.headers).filter((h) => h.name.toLowerCase() !== 'origin');
+    const headers = [...user, { name: 'Accept', value: MCP_ACCEPT }, { name: 'Origin', value: origin }];
     const { exchange } = this.open({ method: 'POST', url: this.options.url, headers, body: message, timeoutMs: this.options.timeoutMs }, ORIGIN_CHECK, message);
     const o = await exchange.done;
     this.log.settle(id, 'no-response');
@@ -315,14 +310,7 @@ export class McpClient {
 
   /** The headers of a message to the server. */
   private headers(o: { accept?: string; initialize?: boolean }): KeyValue[] {
-    const user = (this.options.headers ?? []).filter((h) => h.enabled !== false);
-    const has = (name: string): boolean => user.some((h) => h.name.toLowerCase() === name.toLowerCase());
-    const out = [...user];
-    if (!has('accept')) out.push({ name: 'Accept', value: o.accept ?? ACCEPT });
-    if (this.state.sessionId !== undefined && !o.initialize && !has('mcp-session-id')) out.push({ name: 'Mcp-Session-Id', value: this.state.sessionId });
-    const v = this.state.protocolVersion;
-    if (v !== undefined && !o.initialize && sendsVersionHeader(v) && !has('mcp-protocol-version')) out.push({ name: 'MCP-Protocol-Version', value: v });
-    return out;
+    return messageHeaders(this.options.headers, this.state, o);
   }
 
   /** Starts an exchange, reporting it, its items and the messages it carries. */
@@ -420,6 +408,3 @@ export class McpClient {
   }
 }
 
-function asObject(value: unknown): RpcObject | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as RpcObject) : undefined;
-}

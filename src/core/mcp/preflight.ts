@@ -3,7 +3,23 @@
  * answer would stop a browser-based client (an inspector page on another
  * origin) from calling it.
  */
+import type { KeyValue } from '../spec';
 import type { ExchangeOutcome } from './exchange';
+import { enabledHeaders } from './message-headers';
+
+/**
+ * The preflight a browser sends before a POST from `origin` with the
+ * user's headers: its request headers, and the header names it asks for.
+ */
+export function preflightRequest(origin: string, user: readonly KeyValue[] | undefined): { headers: KeyValue[]; wanted: string[] } {
+  const wanted = [...new Set(['content-type', 'mcp-session-id', 'mcp-protocol-version', ...enabledHeaders(user).map((h) => h.name.toLowerCase())])];
+  const headers: KeyValue[] = [
+    { name: 'Origin', value: origin },
+    { name: 'Access-Control-Request-Method', value: 'POST' },
+    { name: 'Access-Control-Request-Headers', value: wanted.join(', ') },
+  ];
+  return { headers, wanted };
+}
 
 /** What in a preflight's answer would stop a browser, or undefined when nothing would. */
 export function preflightProblem(o: ExchangeOutcome, origin: string, wanted: string[]): string | undefined {
