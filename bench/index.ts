@@ -9,6 +9,7 @@ import { runStream } from '../src/core/session';
 import { StreamRun } from '../src/core/run/stream-run';
 import { runCliBench } from './cli';
 import { printPanelBench } from './panel-e2e';
+import { runTransferBench } from './transfer';
 import { runWebviewBench } from './webview';
 
 /** Rounds of the engine benches: a 200 000-event stream takes ~60 ms, so one hiccup of the machine moves a median of few. */
@@ -187,6 +188,7 @@ async function main(): Promise<void> {
     await hostMemory(`${server.base}/sse?n=${MEMORY_EVENTS}&size=73`, MEMORY_EVENTS);
     if (process.env.BENCH_SKIP_WEBVIEW !== '1') {
       await runWebviewBench();
+      await runTransferBench();
       await printPanelBench(`${server.base}/sse?n=100000&size=73`, 100_000, Number(process.env.BENCH_PANEL_ROUNDS ?? 5));
       const [long] = await printPanelBench(`${server.base}/sse?n=${MEMORY_EVENTS}&size=73`, MEMORY_EVENTS, 1);
       console.log(`  (${fmt(MEMORY_EVENTS)} events: the webview keeps at most 200 000 items / 64 MB, so its heap grows by ${fmt(long!.heapGrowthMb, 1)} MB, not ${fmt(MEMORY_EVENTS / 100_000)}× the 100 000-event burst's)`);
