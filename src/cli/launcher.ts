@@ -10,10 +10,11 @@
  * them together. The cache is written when the process exits, after the run,
  * so it holds every function that run compiled, not only the top level.
  * Anything that goes wrong with the cache only costs the compile it would
- * have saved: the bundle then runs as if the cache were not there.
+ * have saved: the bundle then runs as if the cache were not there. A cache
+ * another user could have written is never read (see `trusted`).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,12 +29,30 @@ function cacheDir(): string {
   return join(base, 'stream-viewer', 'compile-cache');
 }
 
-/** Reads a file, or `undefined` when it is not there (or not readable). */
-function readIfThere(path: string): Buffer | undefined {
+/**
+ * Whether a file (or folder) only its owner can change is ours: compiled
+ * code runs as the user, so a cache someone else could have written (a
+ * shared or world-writable XDG_CACHE_HOME) is never read. Windows has no
+ * such modes; its per-user LOCALAPPDATA is the user's own.
+ */
+function trusted(st: Stats): boolean {
+  const uid = process.getuid?.();
+  return uid === undefined || (st.uid === uid && (st.mode & 0o022) === 0);
+}
+
+/** The cache's bytes, or `undefined` when there is none, or none to trust. */
+function readCache(dir: string, name: string): Buffer | undefined {
+  let fd: number | undefined;
   try {
-    return readFileSync(path);
+    if (!trusted(statSync(dir))) return undefined;
+    fd = openSync(join(dir, name), 'r');
+    // Checked on the open file, so it cannot be swapped between the check and the read.
+    const st = fstatSync(fd);
+    return trusted(st) && st.isFile() ? readFileSync(fd) : undefined;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -47,10 +66,11 @@ const STALE_MS = 7 * 24 * 3600 * 1000;
 /** Writes the cache, and removes other builds' stale ones. */
 function saveCache(dir: string, name: string, data: Buffer): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!trusted(statSync(dir))) return;
     // Under a temporary name, then renamed: CLIs started together must not read each other's half-written file.
     const temp = join(dir, `${name}.${process.pid}.tmp`);
-    writeFileSync(temp, data);
+    writeFileSync(temp, data, { mode: 0o600 });
     renameSync(temp, join(dir, name));
     const build = name.slice(0, name.indexOf('-', PREFIX.length) + 1);
     const now = Date.now();
@@ -76,7 +96,7 @@ function launch(): void {
   // V8 accepts a cache for any source of the same length: the file's content names the cache instead.
   const name = `${PREFIX}${createHash('sha1').update(source).digest('hex').slice(0, 20)}-${commandKind(process.argv[2])}-${process.version}-${process.arch}.bin`;
   const dir = cacheDir();
-  const cachedData = readIfThere(join(dir, name));
+  const cachedData = readCache(dir, name);
   if (source.startsWith('#!')) source = `//${source.slice(2)}`;
   // The same wrapper node puts around a CommonJS file, so the bundle sees what it would see if required. It has no
   // `import()`, which a script of node 20's vm cannot run without a flag: esbuild writes them as `require` (esbuild.js).

@@ -5,7 +5,7 @@
  * not fit, and skipped when it cannot be written.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -68,6 +68,25 @@ describe('stream-viewer launcher: compiled code cache', () => {
     assert.equal(ofType(r, 'message').length, 3, 'every event (2 and the close event) arrives');
     assert.deepEqual(readdirSync(cacheOf(root)).sort(), [name, basename(recent)].sort(), 'the damaged cache is rewritten, the stale one removed, the recent one kept');
     assert.ok(statSync(join(cacheOf(root), name!)).size > 50_000);
+  });
+
+  it('never reads a cache another user could have written', async () => {
+    const root = join(home, 'shared');
+    assert.equal((await stream(root)).code, 0);
+    const [name] = readdirSync(cacheOf(root));
+    const file = join(cacheOf(root), name!);
+    assert.equal(statSync(file).mode & 0o777, 0o600, 'a cache is written for its owner alone');
+    // A good cache, but writable by anyone: it is not run; a cache of the owner's own replaces it.
+    chmodSync(file, 0o666);
+    assert.equal((await stream(root)).code, 0);
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    // A folder anyone can write to: nothing is read from it or written into it.
+    rmSync(file);
+    chmodSync(cacheOf(root), 0o777);
+    const r = await stream(root);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(ofType(r, 'message').length, 3);
+    assert.deepEqual(readdirSync(cacheOf(root)), []);
   });
 
   it('runs without a cache when the cache folder is a file', async () => {
