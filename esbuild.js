@@ -64,12 +64,9 @@ const builds = [
   },
   {
     // `stream-viewer`: a small launcher that runs cli-main.js through V8's code cache (see src/cli/launcher.ts).
-    ...common,
+    ...cli,
     entryPoints: ['src/cli/launcher.ts'],
     outfile: 'dist/cli.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
   },
   {

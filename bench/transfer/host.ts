@@ -5,6 +5,7 @@
  * page's answer that it holds the last batch in a form it can read. Prints
  * one `TRANSFER {...}` line per round for the driver (bench/transfer.ts).
  */
+import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { packItems } from '../../src/shared/packed';
 import type { WireMessage } from '../../src/shared/wire';
@@ -71,7 +72,7 @@ export async function run(): Promise<void> {
       resolve();
     });
   });
-  panel.webview.html = html(Math.random().toString(36).slice(2));
+  panel.webview.html = html(randomBytes(16).toString('base64'));
   await ready;
   const all = events();
   const batches: WireMessage[][] = [];

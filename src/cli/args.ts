@@ -14,9 +14,9 @@ export class UsageError extends Error {
 }
 
 /**
- * Whether an error is a {@link UsageError}, wherever it was thrown: each
- * subcommand is a bundle of its own (dist/cli-*.js) with its own copy of the
- * class, so `instanceof` cannot tell across them; the name can.
+ * Whether an error is a {@link UsageError}, wherever it was thrown: a
+ * subcommand built as a file of its own (dist/cli-import.js) has its own copy
+ * of the class, so `instanceof` cannot tell across files; the name can.
  */
 export function isUsageError(err: unknown): err is UsageError {
   return err instanceof Error && err.name === 'UsageError';
