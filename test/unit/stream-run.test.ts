@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { TimelineItem } from '../../src/core/items';
 import { parseRecording, stringifyRecording } from '../../src/core/recording/format';
-import { FileRecording, MemoryRecording } from '../../src/core/recording/recorder';
+import { FileRecording, MemoryRecording, Recorder } from '../../src/core/recording/recorder';
 import { StreamRun } from '../../src/core/run/stream-run';
 
 /** A `fetch` answering with `chunks` and `headers`, and remembering what it was asked. */
@@ -159,6 +159,20 @@ describe('the stream run', () => {
     const rec = parseRecording(readFileSync(path, 'utf8'));
     assert.equal(rec.end?.events, 2);
     assert.ok(existsSync(path));
+  });
+
+  it('keeps a copy of each chunk in memory, up to its bound, whatever the caller does with its buffer after', () => {
+    const record = new MemoryRecording(6);
+    const recorder = new Recorder({ method: 'GET', url: 'http://127.0.0.1/x' }, {}, record);
+    recorder.onItem({ kind: 'response', t: 1, offset: 0, status: 200, statusText: 'OK', headers: {}, url: 'http://127.0.0.1/x', format: 'sse', formatSource: 'content-type', ttfbMs: 1, redirected: false });
+    const buffer = new TextEncoder().encode('data:');
+    recorder.onChunk(buffer, 2);
+    buffer.fill(0x21); // the caller reuses its buffer
+    recorder.onChunk(new TextEncoder().encode(' x\n\n'), 3);
+    const rec = record.recording()!;
+    assert.equal(new TextDecoder().decode(rec.connections[0]!.chunks[0]!.data), 'data:');
+    assert.equal(rec.connections[0]!.chunks.length, 1, 'the second chunk is past the 6-byte bound');
+    assert.equal(rec.truncated, true);
   });
 
   it('replays a recording through the same run', async () => {

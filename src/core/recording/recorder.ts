@@ -24,6 +24,7 @@ function redactSpec(spec: RequestSpec): RequestSpec {
 export interface RecordingSink {
   header(rec: Pick<Recording, 'version' | 'createdAt' | 'request' | 'settings'>): void;
   response(c: Omit<RecordedConnection, 'chunks'>): void;
+  /** A chunk of the body; `data` stays the caller's (its buffer may be reused): copy what you keep. */
   chunk(t: number, data: Uint8Array): void;
   end(end: NonNullable<Recording['end']>): void;
 }
@@ -50,7 +51,8 @@ export class MemoryRecording implements RecordingSink {
       this.rec.truncated = true;
       return;
     }
-    this.rec.connections[this.rec.connections.length - 1]?.chunks.push({ t, data });
+    // Copied only when kept: past its bound the recording copies nothing more of a long stream.
+    this.rec.connections[this.rec.connections.length - 1]?.chunks.push({ t, data: data.slice() });
   }
 
   end(end: NonNullable<Recording['end']>): void {
@@ -125,7 +127,7 @@ function maskChunk(data: Uint8Array, mask: Masker, secrets: readonly Buffer[]): 
   }
   if (text !== undefined) {
     const masked = mask(text);
-    return masked === text ? data.slice() : new Uint8Array(Buffer.from(masked, 'utf8'));
+    return masked === text ? data : new Uint8Array(Buffer.from(masked, 'utf8'));
   }
   let buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   let changed = false;
@@ -141,7 +143,7 @@ function maskChunk(data: Uint8Array, mask: Masker, secrets: readonly Buffer[]): 
     parts.push(buf.subarray(from));
     buf = Buffer.concat(parts);
   }
-  return changed ? new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) : data.slice();
+  return changed ? new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) : data;
 }
 
 /** Turns a session's items and chunks into recording lines, masking secrets on the way. */
@@ -178,9 +180,9 @@ export class Recorder {
     }
   }
 
-  /** The session's `onChunk`. The bytes are copied: the caller may reuse its buffer. */
+  /** The session's `onChunk`: the sink copies what it keeps (a file writes the bytes at once, and keeps none). */
   onChunk(bytes: Uint8Array, t: number): void {
-    this.sink.chunk(t, this.secretBytes.length > 0 ? maskChunk(bytes, this.mask, this.secretBytes) : bytes.slice());
+    this.sink.chunk(t, this.secretBytes.length > 0 ? maskChunk(bytes, this.mask, this.secretBytes) : bytes);
   }
 
   /** The recording so far, when it is kept in memory. */
