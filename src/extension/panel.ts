@@ -15,7 +15,7 @@ import { curlWithSecretsMasked } from '../core/secrets/masked-curl';
 import { redactUrl, secretsOfRequest } from '../core/secrets/request-secrets';
 import type { RequestSpec, StreamSettings } from '../core/spec';
 import { preloadStreamFetch } from '../core/stream-fetch';
-import { PANEL_VIEW_TYPE } from '../shared/ids';
+import { ContextKeys, PANEL_VIEW_TYPE } from '../shared/ids';
 import type { PanelState, VariablesInfo, WebviewSnapshot, WebviewToHost } from '../shared/protocol';
 import type { ResolvedRequest, SavedSource } from './collections/environments';
 import { readConfig } from './config';
@@ -246,7 +246,7 @@ export class RequestPanel implements vscode.Disposable {
     this.channel.post({ type: 'stream/didStart', requestId, ...(label ? { label } : {}) });
     this.services.statusBar.update(this.id, 0);
     this.running = true;
-    void vscode.commands.executeCommand('setContext', 'streamViewer.streaming', true);
+    void vscode.commands.executeCommand('setContext', ContextKeys.streaming, true);
     const feed = new StreamFeed(
       requestId,
       { ...options, store: { maxItems: config.maxItems, maxBytes: config.maxBytes }, rawBytes: config.maxBytes },
@@ -261,7 +261,7 @@ export class RequestPanel implements vscode.Disposable {
       this.services.statusBar.end(this.id);
       if (this.feed === feed) {
         this.running = false;
-        void vscode.commands.executeCommand('setContext', 'streamViewer.streaming', false);
+        void vscode.commands.executeCommand('setContext', ContextKeys.streaming, false);
       }
       return end;
     });

@@ -46,6 +46,9 @@ export const STREAMS_VIEW = 'streamViewer.streams';
 /** Webview panel type, used by the serializer that restores panels after a reload. */
 export const PANEL_VIEW_TYPE = 'streamViewer.request';
 
+/** The Testing view's controller of stream tests. */
+export const TEST_CONTROLLER = 'streamViewer.tests';
+
 /** Webview panel type of the MCP panel. */
 export const MCP_PANEL_VIEW_TYPE = 'streamViewer.mcp';
 
@@ -62,6 +65,23 @@ export const Settings = {
 
 /** Context keys for `when` clauses. */
 export const ContextKeys = {
-  panelFocused: 'streamViewer.panelFocused',
+  /** A request panel is streaming: its Stop keybinding applies. */
   streaming: 'streamViewer.streaming',
+} as const;
+
+/** `contextValue`s of tree items and test messages, as package.json's `viewItem` and `testMessage` clauses match them. */
+export const ContextValues = {
+  collection: 'streamViewer.collection',
+  brokenCollection: 'streamViewer.collection.broken',
+  folder: 'streamViewer.folder',
+  request: 'streamViewer.request',
+  testStream: 'streamViewer.testStream',
+} as const;
+
+/** Keys of what the extension keeps in VS Code's storage. */
+export const StorageKeys = {
+  /** The environment chosen for each collection (workspace state). */
+  selectedEnvironments: 'streamViewer.selectedEnvironments',
+  /** The names of the secrets set (SecretStorage cannot list its keys). */
+  secretNames: 'streamViewer.secretNames',
 } as const;

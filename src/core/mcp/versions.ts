@@ -7,9 +7,6 @@
 /** Published revisions, newest first. */
 export const MCP_PROTOCOL_VERSIONS = ['2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05'] as const;
 
-/** The newest revision. */
-export const LATEST_MCP_PROTOCOL_VERSION = MCP_PROTOCOL_VERSIONS[0];
-
 /** Whether a revision is one we know. */
 export function isKnownMcpVersion(v: unknown): boolean {
   return typeof v === 'string' && (MCP_PROTOCOL_VERSIONS as readonly string[]).includes(v);

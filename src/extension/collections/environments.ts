@@ -10,9 +10,9 @@ import type { RequestSpec } from '../../core/spec';
 import { resolveSpec } from '../../core/variables';
 import type { SecretStore } from './secrets';
 import type { VariablesInfo } from '../../shared/protocol';
+import { Commands, StorageKeys } from '../../shared/ids';
 import type { CollectionStore } from './store';
 
-const SELECTED_KEY = 'streamViewer.selectedEnvironments';
 
 /** Where a panel's request came from: a collection's request, or (with `line`) a block of a `.http` file, `path` then being its label. */
 export interface SavedSource {
@@ -54,7 +54,7 @@ export class Environments implements vscode.Disposable {
     private readonly httpScope?: (source: SavedSource) => EnvironmentScope,
   ) {
     this.item.name = 'Stream Viewer Environment';
-    this.item.command = 'streamViewer.selectEnvironment';
+    this.item.command = Commands.selectEnvironment;
   }
 
   /** The environments a request uses: its `.http` file's, its collection's, or the first collection's with environments. */
@@ -67,14 +67,14 @@ export class Environments implements vscode.Disposable {
 
   /** The selected environment's name in a scope (the first one by default). */
   selected(scope: EnvironmentScope): string | undefined {
-    const chosen = this.context.workspaceState.get<Record<string, string>>(SELECTED_KEY, {})[scope.key];
+    const chosen = this.context.workspaceState.get<Record<string, string>>(StorageKeys.selectedEnvironments, {})[scope.key];
     const names = scope.environments.map((e) => e.name);
     return chosen && names.includes(chosen) ? chosen : names[0];
   }
 
   async select(scope: EnvironmentScope, name: string): Promise<void> {
-    const all = { ...this.context.workspaceState.get<Record<string, string>>(SELECTED_KEY, {}), [scope.key]: name };
-    await this.context.workspaceState.update(SELECTED_KEY, all);
+    const all = { ...this.context.workspaceState.get<Record<string, string>>(StorageKeys.selectedEnvironments, {}), [scope.key]: name };
+    await this.context.workspaceState.update(StorageKeys.selectedEnvironments, all);
   }
 
   /** The chosen environment's resolver sources. */

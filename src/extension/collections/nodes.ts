@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Folder, SavedRequest } from '../../core/collections/model';
 import type { CollectionEntry } from './store';
+import { Commands, ContextValues } from '../../shared/ids';
 
 /**
  * A request or folder its path does not reach: a second one with the same
@@ -62,7 +63,7 @@ export function treeItem(n: StreamsNode): vscode.TreeItem {
       item.description = e.error ? 'cannot be read' : vscode.workspace.asRelativePath(e.uri);
       item.tooltip = e.error ? new vscode.MarkdownString(`**${vscode.workspace.asRelativePath(e.uri)}**\n\n${e.error.replace(/\n/g, '  \n')}`) : vscode.workspace.asRelativePath(e.uri);
       item.iconPath = new vscode.ThemeIcon(e.error ? 'error' : 'repo', e.error ? new vscode.ThemeColor('errorForeground') : undefined);
-      item.contextValue = e.error ? 'streamViewer.collection.broken' : 'streamViewer.collection';
+      item.contextValue = e.error ? ContextValues.brokenCollection : ContextValues.collection;
       if (e.error) item.command = { command: 'vscode.open', title: 'Open File', arguments: [e.uri] };
       const warnings = e.warnings ?? [];
       if (!e.error && warnings.length > 0) {
@@ -79,7 +80,7 @@ export function treeItem(n: StreamsNode): vscode.TreeItem {
       item.id = nodeId(n);
       if (n.unreachable) return unreachableItem(item, n.uri, n.unreachable, 'folder');
       item.iconPath = vscode.ThemeIcon.Folder;
-      item.contextValue = 'streamViewer.folder';
+      item.contextValue = ContextValues.folder;
       return item;
     }
     case 'request': {
@@ -89,8 +90,8 @@ export function treeItem(n: StreamsNode): vscode.TreeItem {
       item.description = `${n.request.method} ${n.request.url}`;
       item.tooltip = `${n.request.method} ${n.request.url}`;
       item.iconPath = new vscode.ThemeIcon('radio-tower');
-      item.contextValue = 'streamViewer.request';
-      item.command = { command: 'streamViewer.openSavedRequest', title: 'Open Request', arguments: [n] };
+      item.contextValue = ContextValues.request;
+      item.command = { command: Commands.openSavedRequest, title: 'Open Request', arguments: [n] };
       return item;
     }
   }

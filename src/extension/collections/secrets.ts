@@ -4,8 +4,7 @@
  * offer them in pickers.
  */
 import type * as vscode from 'vscode';
-
-const NAMES_KEY = 'streamViewer.secretNames';
+import { StorageKeys } from '../../shared/ids';
 
 /** SecretStorage plus the list of names set through Stream Viewer. */
 export class SecretStore {
@@ -23,17 +22,17 @@ export class SecretStore {
     await this.context.secrets.store(this.key(name), value);
     const names = new Set(this.names());
     names.add(name);
-    await this.context.globalState.update(NAMES_KEY, [...names].sort());
+    await this.context.globalState.update(StorageKeys.secretNames, [...names].sort());
   }
 
   async delete(name: string): Promise<void> {
     await this.context.secrets.delete(this.key(name));
-    await this.context.globalState.update(NAMES_KEY, this.names().filter((n) => n !== name));
+    await this.context.globalState.update(StorageKeys.secretNames, this.names().filter((n) => n !== name));
   }
 
   /** Names of the secrets set so far. */
   names(): string[] {
-    return this.context.globalState.get<string[]>(NAMES_KEY, []);
+    return this.context.globalState.get<string[]>(StorageKeys.secretNames, []);
   }
 }
 

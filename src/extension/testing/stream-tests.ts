@@ -13,7 +13,7 @@ import type { Recording } from '../../core/recording/format';
 import { listTests, testName, type TestResult } from '../../core/testing/cases';
 import { locationKey, testOffsets } from '../../core/testing/locations';
 import { runTest, type PlannedTest } from '../../core/testing/runner';
-import { Commands } from '../../shared/ids';
+import { Commands, ContextValues, TEST_CONTROLLER } from '../../shared/ids';
 import type { Environments } from '../collections/environments';
 import type { SecretStore } from '../collections/secrets';
 import type { CollectionEntry, CollectionStore } from '../collections/store';
@@ -53,7 +53,7 @@ function lineAt(text: string, offset: number): number {
 
 /** Registers the controller; returns what tests read. */
 export function registerStreamTests(s: StreamTestServices, subscriptions: vscode.Disposable[]): StreamTestsApi {
-  const controller = vscode.tests.createTestController('streamViewer.tests', 'Stream Viewer');
+  const controller = vscode.tests.createTestController(TEST_CONTROLLER, 'Stream Viewer');
   const leaves = new Map<string, Leaf>();
   const results = new Map<string, TestResult>();
   const recordings = new Map<string, Recording>();
@@ -163,7 +163,7 @@ export function registerStreamTests(s: StreamTestServices, subscriptions: vscode
       const messages = lines.map((l) => {
         const m = new vscode.TestMessage(l);
         m.location = where;
-        m.contextValue = 'streamViewer.testStream';
+        m.contextValue = ContextValues.testStream;
         return m;
       });
       if (result.error !== undefined) run.errored(item, messages, result.durationMs);
