@@ -21,9 +21,10 @@ import type { ResolvedRequest, SavedSource } from './collections/environments';
 import { readConfig } from './config';
 import { log } from './log';
 import { copyCurl, exportTimelineFile } from './panel/clipboard-export';
+import { SavedLink } from './panel/saved-link';
 import { StreamFeed, type FeedOptions } from './panel/stream-feed';
 import { WebviewChannel } from './panel/webview-channel';
-import { defaultPanelState, MAX_RECORDING_BYTES, normalize, panelTitle } from './panel-support';
+import { defaultPanelState, MAX_RECORDING_BYTES } from './panel-support';
 import { panelFetch } from './proxy';
 import type { StreamStatusBar } from './status-bar';
 import { webviewHtml } from './webview-html';
@@ -56,12 +57,7 @@ export class RequestPanel implements vscode.Disposable {
   private feed: StreamFeed | undefined;
   private running = false;
   private loadedRecording: Recording | undefined;
-  /** The saved request this panel edits, if any. */
-  private savedSource: SavedSource | undefined;
-  /** The request as last saved, to show unsaved changes. */
-  private savedJson: string | undefined;
-  /** What the title says the panel shows, when it is not the request (a replay). */
-  private label: string | undefined;
+  private readonly link: SavedLink;
   private state: PanelState;
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
@@ -91,12 +87,12 @@ export class RequestPanel implements vscode.Disposable {
       panel.webview,
       () => {
         const init = { type: 'panel/init' as const, spec: this.state.spec, settings: this.state.settings, config: webviewConfig() };
-        const info = this.services.variables?.(this.savedSource);
+        const info = this.services.variables?.(this.link.source);
         return info ? [init, { type: 'variables/didChange', variables: info }] : [init];
       },
       (m) => this.onMessage(m),
     );
-    this.updateTitle();
+    this.link = new SavedLink(panel, () => this.state);
     this.disposables.push(
       this.channel,
       panel.onDidDispose(() => this.dispose()),
@@ -133,27 +129,25 @@ export class RequestPanel implements vscode.Disposable {
 
   /** The saved request this panel edits, if any. */
   get source(): SavedSource | undefined {
-    return this.savedSource;
+    return this.link.source;
   }
 
   /** Ties the panel to a saved request whose current content is `state`. */
   associate(source: SavedSource | undefined, state: PanelState = this.state): void {
-    this.savedSource = source;
-    this.savedJson = source ? JSON.stringify(normalize(state)) : undefined;
-    this.updateTitle();
+    this.link.associate(source, state);
     this.refreshVariables();
     this.channel.post({ type: 'panel/didAssociate', source: source ? { uri: source.uri.toString(), path: source.path, ...(source.line !== undefined ? { line: source.line } : {}) } : undefined });
   }
 
   /** Tells the editor which variables have values and which environments exist. */
   refreshVariables(): void {
-    const info = this.services.variables?.(this.savedSource);
+    const info = this.services.variables?.(this.link.source);
     if (info) this.channel.post({ type: 'variables/didChange', variables: info });
   }
 
   /** Whether the request differs from its saved version. */
   get dirty(): boolean {
-    return this.savedJson !== undefined && JSON.stringify(normalize(this.state)) !== this.savedJson;
+    return this.link.dirty;
   }
 
   /** Whether the webview has loaded and said so. */
@@ -184,16 +178,14 @@ export class RequestPanel implements vscode.Disposable {
   /** Replaces the request in the editor. */
   load(spec: RequestSpec, settings?: StreamSettings): void {
     this.state = { spec, settings: settings ?? this.state.settings };
-    this.label = undefined;
-    this.updateTitle();
+    this.link.show();
     this.channel.post({ type: 'request/didLoad', spec: this.state.spec, settings: this.state.settings });
   }
 
   /** Sends the request; a running stream is stopped first. */
   async send(spec?: RequestSpec, settings?: StreamSettings): Promise<EndItem> {
     if (spec) this.state = { spec, settings: settings ?? this.state.settings };
-    this.label = undefined;
-    this.updateTitle();
+    this.link.show();
     await this.stop();
     const config = readConfig();
     const settingsNow: StreamSettings = {
@@ -226,12 +218,12 @@ export class RequestPanel implements vscode.Disposable {
   async replay(rec: Recording, speed: number, name?: string): Promise<EndItem> {
     await this.stop();
     this.state = { spec: rec.request, settings: rec.settings };
-    this.label = `Replay: ${name ?? `${rec.request.method} ${redactUrl(rec.request.url)}`}`;
-    this.updateTitle();
+    const label = `Replay: ${name ?? `${rec.request.method} ${redactUrl(rec.request.url)}`}`;
+    this.link.show(label);
     this.channel.post({ type: 'request/didLoad', spec: this.state.spec, settings: this.state.settings });
     this.loadedRecording = rec;
     log().info(`replaying a recording of ${rec.request.method} ${redactUrl(rec.request.url)} at ${speed === 0 ? 'full' : `${speed}x`} speed`);
-    return this.start({ request: rec.request, settings: rec.settings, replay: { recording: rec, speed } }, this.label);
+    return this.start({ request: rec.request, settings: rec.settings, replay: { recording: rec, speed } }, label);
   }
 
   /** The latest stream as a recording: the one received here, or the one replayed. */
@@ -316,7 +308,7 @@ export class RequestPanel implements vscode.Disposable {
 
   /** The request with its variables and secrets filled in (as is when nothing resolves them). */
   private resolved(): Promise<ResolvedRequest> {
-    return this.services.resolve ? this.services.resolve(this.state.spec, this.savedSource) : Promise.resolve({ spec: this.state.spec, missing: [], secrets: [] });
+    return this.services.resolve ? this.services.resolve(this.state.spec, this.link.source) : Promise.resolve({ spec: this.state.spec, missing: [], secrets: [] });
   }
 
   /** Replaces a pasted credential with a `{{secret:NAME}}` reference kept in SecretStorage. */
@@ -339,7 +331,7 @@ export class RequestPanel implements vscode.Disposable {
         return;
       case 'request/didChange':
         this.state = { spec: message.spec, settings: message.settings };
-        this.updateTitle();
+        this.link.update();
         return;
       case 'timeline/export':
         void this.exportTimeline();
@@ -374,12 +366,6 @@ export class RequestPanel implements vscode.Disposable {
         log().warn(`unknown message ${JSON.stringify(never)}`);
       }
     }
-  }
-
-  private updateTitle(): void {
-    const name = this.label ?? panelTitle(this.state.spec, this.savedSource?.path);
-    // A dot marks unsaved changes, as editors do.
-    this.panel.title = this.dirty ? `● ${name}` : name;
   }
 
   dispose(): void {
